@@ -1,0 +1,7 @@
+namespace Patchbay.Core.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+}
