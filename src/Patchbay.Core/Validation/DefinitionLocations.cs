@@ -1,0 +1,113 @@
+using Patchbay.Core.Diagnostics;
+
+namespace Patchbay.Core.Validation;
+
+/// <summary>
+/// Names the place of each part of a connector definition in the file the author edits, so that one
+/// validator reports <c>connector.json: actions[1].input.id</c> for a source folder and
+/// <c>def/connector.json: actions[1].xsdinput: inputs/input/id</c> for a <c>.bizc</c>.
+/// </summary>
+public abstract class DefinitionLocations
+{
+    /// <summary>Locations in a source folder's <c>connector.json</c>.</summary>
+    public static DefinitionLocations SourceFolder { get; } = new SourceFolderLocations();
+
+    /// <summary>Locations in a <c>.bizc</c> package's <c>def/connector.json</c> and <c>etc/errors.js</c>.</summary>
+    public static DefinitionLocations Bizc { get; } = new BizcLocations();
+
+    /// <summary>A top-level property, named as in the source format (<c>name</c>, <c>folderName</c>, ...).</summary>
+    public abstract Location Root(string member);
+
+    public abstract Location ConnectorParameter(int index, string member);
+
+    public abstract Location Authentication(string member);
+
+    public abstract Location AuthenticationParameter(int index, string member);
+
+    public abstract Location ErrorCode(string code);
+
+    /// <summary>A property of an action, named as in the source format (<c>name</c>, <c>rest.url</c>, ...).</summary>
+    public abstract Location Action(int index, string member);
+
+    public abstract Location DataNode(int actionIndex, DataTreeKind tree, IEnumerable<string> path);
+
+    private sealed class SourceFolderLocations : DefinitionLocations
+    {
+        private const string File = "connector.json";
+
+        public override Location Root(string member) => new(File, member);
+
+        public override Location ConnectorParameter(int index, string member) => new(File, $"parameters[{index}].{member}");
+
+        public override Location Authentication(string member) => new(File, $"authentication.{member}");
+
+        public override Location AuthenticationParameter(int index, string member) =>
+            new(File, $"authentication.parameters[{index}].{member}");
+
+        public override Location ErrorCode(string code) => new(File, $"errors[\"{code}\"]");
+
+        public override Location Action(int index, string member) => new(File, $"actions[{index}].{member}");
+
+        public override Location DataNode(int actionIndex, DataTreeKind tree, IEnumerable<string> path) =>
+            new(File, $"actions[{actionIndex}].{tree.ToString().ToLowerInvariant()}.{string.Join('.', path)}");
+    }
+
+    private sealed class BizcLocations : DefinitionLocations
+    {
+        private const string File = "def/connector.json";
+
+        private static readonly Dictionary<string, string> RootNames = new(StringComparer.Ordinal)
+        {
+            ["globalGuid"] = "globalguid",
+            ["folderName"] = "foldername",
+            ["website"] = "homeurl",
+            ["runtimeVersion"] = "runtimeversion",
+            ["baseUri"] = "baseuri",
+        };
+
+        private static readonly Dictionary<string, string> ActionNames = new(StringComparer.Ordinal)
+        {
+            ["kind"] = "actiontype",
+            ["rest.method"] = "httpoperation",
+            ["rest.url"] = "resturl",
+            ["rest.contentType"] = "contenttype",
+            ["rest.useAuthentication"] = "useauthentication",
+        };
+
+        public override Location Root(string member) => new(File, RootNames.GetValueOrDefault(member, member));
+
+        public override Location ConnectorParameter(int index, string member) =>
+            new(File, $"systemdefinition.properties[{index}].{Parameter(member)}");
+
+        public override Location Authentication(string member) =>
+            new(File, $"systemdefinition.authentications[0].{(member == "method" ? "authenticationtype" : member)}");
+
+        public override Location AuthenticationParameter(int index, string member) =>
+            new(File, $"systemdefinition.authentications[0].properties[{index}].{Parameter(member)}");
+
+        public override Location ErrorCode(string code) => new("etc/errors.js", $"\"{code}\"");
+
+        public override Location Action(int index, string member)
+        {
+            if (member.StartsWith("code", StringComparison.Ordinal))
+            {
+                return new Location(File, $"actions[{index}].name");
+            }
+
+            return new Location(File, $"actions[{index}].{ActionNames.GetValueOrDefault(member, member)}");
+        }
+
+        public override Location DataNode(int actionIndex, DataTreeKind tree, IEnumerable<string> path)
+        {
+            var (member, wrapper) = tree switch
+            {
+                DataTreeKind.Input => ("xsdinput", "inputs/input"),
+                DataTreeKind.Output => ("xsdoutput", "outputs/output"),
+                _ => ("xsdoutput", "outputs/error"),
+            };
+            return new Location(File, $"actions[{actionIndex}].{member}: {wrapper}/{string.Join('/', path)}");
+        }
+
+        private static string Parameter(string member) => member == "password" ? "passwordmode" : member;
+    }
+}
