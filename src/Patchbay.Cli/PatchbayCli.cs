@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Patchbay.Cli.Commands;
+using Patchbay.Core.Diagnostics;
+
+namespace Patchbay.Cli;
+
+/// <summary>The <c>patchbay</c> command tree; also the entry point tests call in-process.</summary>
+internal static class PatchbayCli
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("patchbay: build, package, test and run Bizagi-compatible connectors.");
+        root.Subcommands.Add(NewCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(PackCommand.Create(context));
+        root.Subcommands.Add(UnpackCommand.Create(context));
+        root.Subcommands.Add(SchemaCommand.Create(context));
+        root.Subcommands.Add(LibCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var context = new CliContext(output, error, workingDirectory);
+        var parseResult = Build(context).Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            await error.WriteLineAsync("Run 'patchbay --help' (or '<command> --help') for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (UserErrorException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.UserError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.UserError;
+        }
+        catch (ConnectorLoadException e)
+        {
+            context.Diagnostics.Print(e.Diagnostics);
+            return ExitCodes.UserError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Cancelled.");
+            return ExitCodes.UserError;
+        }
+    }
+}

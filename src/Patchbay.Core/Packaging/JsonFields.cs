@@ -1,0 +1,167 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Patchbay.Core.Diagnostics;
+
+namespace Patchbay.Core.Packaging;
+
+/// <summary>
+/// Reads typed fields from a JSON object and reports a wrong or missing one as a diagnostic naming
+/// its JSON path, so that one pass over a file finds every problem.
+/// </summary>
+internal sealed class JsonFields(string file, DiagnosticList diagnostics)
+{
+    public DiagnosticList Diagnostics => diagnostics;
+
+    public string File => file;
+
+    public string String(JsonObject obj, string key, string path, bool required = false, string fallback = "")
+    {
+        var node = obj[key];
+        if (node is null)
+        {
+            if (required)
+            {
+                diagnostics.Error("missing-property", At(path, key), $"'{key}' is required.");
+            }
+
+            return fallback;
+        }
+
+        if (node is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            return text;
+        }
+
+        diagnostics.Error("wrong-json-type", At(path, key), $"'{key}' must be a string, not {Describe(node)}.");
+        return fallback;
+    }
+
+    public bool Boolean(JsonObject obj, string key, string path, bool fallback = false)
+    {
+        var node = obj[key];
+        if (node is null)
+        {
+            return fallback;
+        }
+
+        if (node is JsonValue value && value.TryGetValue<bool>(out var flag))
+        {
+            return flag;
+        }
+
+        // Older tooling writes "true"/"false" as strings.
+        if (node is JsonValue text && text.TryGetValue<string>(out var s) && bool.TryParse(s, out var parsed))
+        {
+            return parsed;
+        }
+
+        diagnostics.Error("wrong-json-type", At(path, key), $"'{key}' must be true or false, not {Describe(node)}.");
+        return fallback;
+    }
+
+    public JsonObject? Object(JsonObject obj, string key, string path, bool required = false)
+    {
+        var node = obj[key];
+        if (node is JsonObject o)
+        {
+            return o;
+        }
+
+        if (node is not null)
+        {
+            diagnostics.Error("wrong-json-type", At(path, key), $"'{key}' must be an object, not {Describe(node)}.");
+        }
+        else if (required)
+        {
+            diagnostics.Error("missing-property", At(path, key), $"'{key}' is required.");
+        }
+
+        return null;
+    }
+
+    /// <summary>The objects of an array property, each with its own path (<c>actions[2]</c>).</summary>
+    public IEnumerable<(JsonObject Item, string Path, int Index)> Objects(JsonObject obj, string key, string path)
+    {
+        var node = obj[key];
+        if (node is null)
+        {
+            yield break;
+        }
+
+        if (node is not JsonArray array)
+        {
+            diagnostics.Error("wrong-json-type", At(path, key), $"'{key}' must be an array, not {Describe(node)}.");
+            yield break;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            var itemPath = $"{Join(path, key)}[{i}]";
+            if (array[i] is JsonObject item)
+            {
+                yield return (item, itemPath, i);
+            }
+            else
+            {
+                diagnostics.Error("wrong-json-type", new Location(file, itemPath), $"Each element of '{key}' must be an object, not {Describe(array[i])}.");
+            }
+        }
+    }
+
+    public IEnumerable<string> Strings(JsonObject obj, string key, string path)
+    {
+        if (obj[key] is not JsonArray array)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is JsonValue value && value.TryGetValue<string>(out var text))
+            {
+                yield return text;
+            }
+            else
+            {
+                diagnostics.Error("wrong-json-type", new Location(file, $"{Join(path, key)}[{i}]"), $"Each element of '{key}' must be a string.");
+            }
+        }
+    }
+
+    public Location At(string path, string? key = null) => new(file, key is null ? path : Join(path, key));
+
+    public static JsonObject? ParseObject(string text, string file, DiagnosticList diagnostics)
+    {
+        try
+        {
+            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (node is JsonObject obj)
+            {
+                return obj;
+            }
+
+            diagnostics.Error("wrong-json-type", new Location(file, "$"), $"The file must hold a JSON object, not {Describe(node)}.");
+        }
+        catch (JsonException e)
+        {
+            diagnostics.Error("invalid-json", new Location(file, $"line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}"), $"Not valid JSON: {FirstSentence(e.Message)}");
+        }
+
+        return null;
+    }
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    private static string FirstSentence(string message) => message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0];
+
+    private static string Describe(JsonNode? node) => node?.GetValueKind() switch
+    {
+        null or JsonValueKind.Null => "null",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => "an undefined value",
+    };
+}

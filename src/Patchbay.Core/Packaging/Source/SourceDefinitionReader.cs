@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Patchbay.Core.Diagnostics;
+using Patchbay.Core.Model;
+using Patchbay.Core.Schema;
+
+namespace Patchbay.Core.Packaging.Source;
+
+/// <summary>Reads a source folder's <c>connector.json</c>; every problem is reported with its JSON path.</summary>
+internal static class SourceDefinitionReader
+{
+    public static ConnectorDefinition Read(JsonObject root, string iconBase64, DiagnosticList diagnostics)
+    {
+        var json = new JsonFields(SourceFolderLayout.Definition, diagnostics);
+        var typeName = json.String(root, "type", "", fallback: "custom");
+        if (!WireNames.TryParseConnectorType(typeName, out var type))
+        {
+            diagnostics.Error("unknown-connector-type", json.At("type"), $"'{typeName}' is not a connector type; use custom or rest.");
+        }
+
+        return new ConnectorDefinition
+        {
+            GlobalGuid = json.String(root, "globalGuid", "", required: true),
+            Name = json.String(root, "name", "", required: true),
+            FolderName = json.String(root, "folderName", "", required: true),
+            Version = json.String(root, "version", "", required: true),
+            Type = type,
+            Author = json.String(root, "author", ""),
+            Website = json.String(root, "website", ""),
+            Description = json.String(root, "description", ""),
+            BaseUri = json.String(root, "baseUri", ""),
+            RuntimeVersion = json.String(root, "runtimeVersion", "", fallback: "1"),
+            IconBase64 = iconBase64,
+            Parameters = ReadParameters(json, root, ""),
+            Authentication = ReadAuthentication(json, json.Object(root, "authentication", "") ?? []),
+            Errors = ReadErrors(json, root),
+            Actions = json.Objects(root, "actions", "").Select(a => ReadAction(json, a.Item, a.Path)).ToValueList(),
+            Extra = ReadExtra(json, root, ""),
+        };
+    }
+
+    private static ValueList<ConnectorParameter> ReadParameters(JsonFields json, JsonObject owner, string path) =>
+        json.Objects(owner, "parameters", path).Select(p => new ConnectorParameter
+        {
+            Name = json.String(p.Item, "name", p.Path),
+            Required = json.Boolean(p.Item, "required", p.Path),
+            PasswordMode = json.Boolean(p.Item, "password", p.Path),
+            DataType = json.String(p.Item, "dataType", p.Path),
+            AllowedValues = json.Strings(p.Item, "allowedValues", p.Path).ToValueList(),
+        }).ToValueList();
+
+    private static AuthenticationSettings ReadAuthentication(JsonFields json, JsonObject auth)
+    {
+        const string path = "authentication";
+        var methodName = json.String(auth, "method", path, fallback: "none");
+        if (!WireNames.TryParseMethod(methodName, out var method))
+        {
+            json.Diagnostics.Error("unknown-authentication-method", json.At(path, "method"), $"'{methodName}' is not an authentication method; use one of {WireNames.AuthenticationMethods}.");
+        }
+
+        OAuth2Grant? grant = null;
+        var grantName = json.String(auth, "grant", path);
+        if (grantName.Length > 0)
+        {
+            if (WireNames.TryParseGrant(grantName, out var parsed))
+            {
+                grant = parsed;
+            }
+            else
+            {
+                json.Diagnostics.Error("unknown-oauth2-grant", json.At(path, "grant"), $"'{grantName}' is not an OAuth 2.0 grant; use one of {WireNames.OAuth2Grants}.");
+            }
+        }
+
+        return new AuthenticationSettings
+        {
+            Method = method,
+            Name = json.String(auth, "name", path, fallback: methodName.ToLowerInvariant()),
+            Grant = grant,
+            Parameters = ReadParameters(json, auth, path),
+        };
+    }
+
+    private static ValueList<ErrorDefinition> ReadErrors(JsonFields json, JsonObject root)
+    {
+        var errors = json.Object(root, "errors", "");
+        if (errors is null)
+        {
+            return [];
+        }
+
+        return errors.Select(e => new ErrorDefinition(e.Key, json.String(errors, e.Key, "errors"))).ToValueList();
+    }
+
+    private static ActionDefinition ReadAction(JsonFields json, JsonObject action, string path)
+    {
+        var rest = json.Object(action, "rest", path);
+        return new ActionDefinition
+        {
+            Guid = json.String(action, "guid", path),
+            Name = json.String(action, "name", path, required: true),
+            DisplayName = json.String(action, "displayName", path),
+            Description = json.String(action, "description", path),
+            Kind = rest is null ? ActionKind.Custom : ActionKind.Rest,
+            Rest = rest is null ? null : new RestRequest
+            {
+                Method = json.String(rest, "method", $"{path}.rest", required: true).ToUpperInvariant(),
+                Url = json.String(rest, "url", $"{path}.rest", required: true),
+                ContentType = json.String(rest, "contentType", $"{path}.rest"),
+                UseAuthentication = json.Boolean(rest, "useAuthentication", $"{path}.rest"),
+            },
+            Inputs = ReadTree(json, action, "input", path) ?? [],
+            Outputs = ReadTree(json, action, "output", path) ?? [],
+            Errors = ReadTree(json, action, "error", path) ?? DataTrees.DefaultError,
+            Extra = ReadExtra(json, action, path),
+        };
+    }
+
+    private static ValueList<DataNode>? ReadTree(JsonFields json, JsonObject action, string key, string path)
+    {
+        if (action[key] is null)
+        {
+            return null;
+        }
+
+        var result = DataTreeJson.Read(action[key], json.File, $"{path}.{key}");
+        json.Diagnostics.AddRange(result.Diagnostics);
+        return result.Tree;
+    }
+
+    private static ValueList<ExtraProperty> ReadExtra(JsonFields json, JsonObject owner, string path) =>
+        (json.Object(owner, "bizc", path) ?? [])
+            .Select(p => new ExtraProperty(p.Key, p.Value?.ToJsonString() ?? "null"))
+            .ToValueList();
+}
