@@ -46,19 +46,9 @@ internal static class SchemaCommand
             throw new UserErrorException($"'{samplePath}' does not exist.");
         }
 
-        JsonNode? document;
-        try
-        {
-            document = JsonNode.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException e)
-        {
-            throw new UserErrorException($"{samplePath}: not valid JSON (line {(e.LineNumber ?? 0) + 1}): {e.Message.Split(" Path:")[0]}");
-        }
-
-        var result = SchemaInference.Infer(document);
-        context.Diagnostics.Print(result.Diagnostics, filePrefix: null);
-        if (result.Diagnostics.Any(d => d.IsError))
+        var result = SchemaInference.Infer(File.ReadAllText(path), samplePath);
+        context.Diagnostics.Print(result.Diagnostics);
+        if (result.HasErrors)
         {
             throw new UserErrorException($"{samplePath}: no tree could be inferred.");
         }

@@ -5,12 +5,12 @@ namespace Patchbay.Cli.Output;
 /// <summary>Prints diagnostics one per line, errors first, then a count.</summary>
 internal sealed class DiagnosticPrinter(TextWriter writer)
 {
-    public void Print(IEnumerable<Diagnostic> diagnostics, string? filePrefix = null)
+    public void Print(IEnumerable<Diagnostic> diagnostics)
     {
         var list = diagnostics.OrderBy(d => d.IsError ? 0 : 1).ToList();
         foreach (var diagnostic in list)
         {
-            writer.WriteLine(filePrefix is null ? diagnostic.ToString() : $"{filePrefix}/{diagnostic}");
+            writer.WriteLine(diagnostic);
         }
 
         var errors = list.Count(d => d.IsError);

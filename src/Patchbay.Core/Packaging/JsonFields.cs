@@ -10,6 +10,14 @@ namespace Patchbay.Core.Packaging;
 /// </summary>
 internal sealed class JsonFields(string file, DiagnosticList diagnostics)
 {
+    // A JsonObject with a repeated name throws when enumerated; reject it while parsing instead.
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowDuplicateProperties = false,
+    };
+
     public DiagnosticList Diagnostics => diagnostics;
 
     public string File => file;
@@ -134,7 +142,7 @@ internal sealed class JsonFields(string file, DiagnosticList diagnostics)
     {
         try
         {
-            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var node = JsonNode.Parse(text, documentOptions: DocumentOptions);
             if (node is JsonObject obj)
             {
                 return obj;

@@ -61,9 +61,9 @@ public static class BizcReader
         CheckActionsIndex(entries, definition, diagnostics);
 
         var files = FileSet.From(entries.Where(e => !IsDerived(e.Key)));
-        var (normalized, layoutDiagnostics) = NodeModulesLayout.Normalize(files);
-        diagnostics.AddRange(layoutDiagnostics);
-        return new ConnectorPackage { Definition = definition, Files = DropDefaults(definition, normalized) };
+        var normalized = NodeModulesLayout.Normalize(files);
+        diagnostics.AddRange(normalized.Diagnostics);
+        return new ConnectorPackage { Definition = definition, Files = DropDefaults(definition, normalized.Files) };
     }
 
     private static ValueList<ErrorDefinition> ReadErrors(Dictionary<string, byte[]> entries, DiagnosticList diagnostics)
