@@ -15,7 +15,6 @@ internal static class PatchbayCli
         root.Subcommands.Add(PackCommand.Create(context));
         root.Subcommands.Add(UnpackCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
-        root.Subcommands.Add(LibCommand.Create(context));
         return root;
     }
 

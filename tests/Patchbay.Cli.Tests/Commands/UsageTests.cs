@@ -25,13 +25,13 @@ public sealed class UsageTests : IDisposable
         var run = await _folder.RunAsync([.. command, "--help"]);
 
         run.ExitCode.ShouldBe(0);
-        run.Output.ShouldContain("Usage:");
+        run.Output.ShouldContain($"Usage:\n  {string.Join(' ', ["patchbay", .. command])} ");
     }
 
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("new")]
-    [InlineData("pack", "--no-such-option")]
+    [InlineData("new", "x", "--no-such-option")]
     [InlineData("schema", "infer", "x.json", "--tree", "sideways")]
     public async Task BadUsage_ExitsWithTwo(params string[] args)
     {

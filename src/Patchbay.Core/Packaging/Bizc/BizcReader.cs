@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Patchbay.Core.Diagnostics;
 using Patchbay.Core.Model;
 using Patchbay.Core.Packaging.Libraries;
