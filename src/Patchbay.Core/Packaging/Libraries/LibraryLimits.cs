@@ -1,0 +1,32 @@
+namespace Patchbay.Core.Packaging.Libraries;
+
+/// <summary>Bounds on what a library zip may unpack to; a zip beyond them is rejected before anything is written.</summary>
+/// <remarks>
+/// There is deliberately no "unlimited" value: a zero or negative limit throws <see cref="ArgumentOutOfRangeException"/>,
+/// because a protection that can be switched off protects nothing (style.md §2.5, Jint's <c>UntrustedCodeLimits</c>).
+/// Sizes are compared with the bytes actually decompressed, never with the sizes a zip declares.
+/// </remarks>
+public sealed record LibraryLimits
+{
+    /// <summary>The limits used when a caller does not choose others.</summary>
+    public static LibraryLimits Default { get; } = new();
+
+    /// <summary>The most file entries (directory entries excluded) a library zip may hold.</summary>
+    /// <value>20,000 files. <c>request</c> with its whole tree is about 1,000; <c>aws-sdk</c> v2 about 10,000.</value>
+    public int MaxFileCount { get; init => field = Positive(value); } = 20_000;
+
+    /// <summary>The most bytes all entries may decompress to, together.</summary>
+    /// <value>200 MiB.</value>
+    public long MaxTotalBytes { get; init => field = Positive(value); } = 200L * 1024 * 1024;
+
+    /// <summary>The most bytes one entry may decompress to.</summary>
+    /// <value>50 MiB.</value>
+    public long MaxEntryBytes { get; init => field = Positive(value); } = 50L * 1024 * 1024;
+
+    private static T Positive<T>(T value)
+        where T : System.Numerics.INumber<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+        return value;
+    }
+}

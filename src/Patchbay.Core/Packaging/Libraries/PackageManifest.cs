@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace Patchbay.Core.Packaging.Libraries;
+
+/// <summary>The parts of a package.json that matter for a library: its version and what it needs at run time.</summary>
+internal sealed record PackageManifest(
+    string? Version,
+    IReadOnlyDictionary<string, string> Dependencies,
+    IReadOnlyDictionary<string, string> OptionalDependencies)
+{
+    /// <summary>Parses a package.json, or returns null and why it could not be read.</summary>
+    public static PackageManifest? TryParse(byte[] content, out string? error)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content, new JsonDocumentOptions { AllowTrailingCommas = false });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                error = $"package.json must hold a JSON object, not {document.RootElement.ValueKind}.";
+                return null;
+            }
+
+            var root = document.RootElement;
+            var version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            error = null;
+            return new PackageManifest(version, ReadMap(root, "dependencies"), ReadMap(root, "optionalDependencies"));
+        }
+        catch (JsonException e)
+        {
+            error = $"package.json is not valid JSON: {e.Message}";
+            return null;
+        }
+    }
+
+    private static Dictionary<string, string> ReadMap(JsonElement root, string property)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.TryGetProperty(property, out var element) && element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var entry in element.EnumerateObject())
+            {
+                map[entry.Name] = entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString() ?? "" : entry.Value.GetRawText();
+            }
+        }
+
+        return map;
+    }
+}
