@@ -7,12 +7,12 @@ namespace Patchbay.Cli;
 /// <summary>Reads a connector from a path that is either a <c>.bizc</c> file or a source folder.</summary>
 internal static class ConnectorInput
 {
-    public static ConnectorReadResult Read(CliContext context, string path)
+    public static async Task<ConnectorReadResult> ReadAsync(CliContext context, string path, CancellationToken cancellationToken)
     {
         var full = context.Resolve(path);
         if (File.Exists(full))
         {
-            return BizcReader.Read(full, context.Limits);
+            return await BizcReader.ReadAsync(full, context.Limits, cancellationToken);
         }
 
         if (Directory.Exists(full))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Patchbay.Cli.Commands;
 using Patchbay.Core.Diagnostics;
 
@@ -7,14 +8,21 @@ namespace Patchbay.Cli;
 /// <summary>The <c>patchbay</c> command tree; also the entry point tests call in-process.</summary>
 internal static class PatchbayCli
 {
-    public static RootCommand Build(CliContext context)
+    public static Command Build(CliContext context)
     {
-        var root = new RootCommand("patchbay: build, package, test and run Bizagi-compatible connectors.");
+        // A plain command named "patchbay" (not RootCommand, which takes the host executable's name) so that
+        // help reads the same from the tool, from 'dotnet patchbay.dll' and from tests.
+        var root = new Command("patchbay", "patchbay: build, package, test and run Bizagi-compatible connectors.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(NewCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(PackCommand.Create(context));
         root.Subcommands.Add(UnpackCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
+        root.Subcommands.Add(LibCommand.Create(context));
         return root;
     }
 

@@ -11,9 +11,9 @@ internal static class PackCommand
         var path = new Argument<string>("folder") { Description = "The connector source folder (or a .bizc to normalise).", DefaultValueFactory = _ => "." };
         var output = new Option<string?>("--output", "-o") { Description = "The .bizc to write; default <folderName>-<version>.bizc in the current folder." };
         var command = new Command("pack", "Validate a connector and write it as a .bizc package.") { path, output };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var result = ConnectorInput.Read(context, parse.GetValue(path)!);
+            var result = await ConnectorInput.ReadAsync(context, parse.GetValue(path)!, cancellationToken);
             context.Diagnostics.Print(result.Diagnostics);
             var package = result.GetPackageOrThrow();
             var definition = package.Definition;

@@ -13,7 +13,7 @@ internal static class UnpackCommand
         var output = new Option<string?>("--output", "-o") { Description = "The folder to create; default the connector's folder name." };
         var force = new Option<bool>("--force") { Description = "Replace the folder if it is not empty." };
         var command = new Command("unpack", "Turn a .bizc package into a source folder (readable connector.json, code, libraries/).") { file, output, force };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var bizc = context.Resolve(parse.GetValue(file)!);
             if (!File.Exists(bizc))
@@ -21,7 +21,7 @@ internal static class UnpackCommand
                 throw new UserErrorException($"'{parse.GetValue(file)}' does not exist.");
             }
 
-            var result = BizcReader.Read(bizc, context.Limits);
+            var result = await BizcReader.ReadAsync(bizc, context.Limits, cancellationToken);
             context.Diagnostics.Print(result.Diagnostics);
             if (result.Package is null)
             {

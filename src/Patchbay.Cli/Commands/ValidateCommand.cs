@@ -12,9 +12,9 @@ internal static class ValidateCommand
         var path = new Argument<string>("path") { Description = "A connector source folder or a .bizc file.", DefaultValueFactory = _ => "." };
         var json = new Option<bool>("--json") { Description = "Write the diagnostics to stdout as JSON." };
         var command = new Command("validate", "Check a connector and report every problem at once.") { path, json };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var result = ConnectorInput.Read(context, parse.GetValue(path)!);
+            var result = await ConnectorInput.ReadAsync(context, parse.GetValue(path)!, cancellationToken);
             if (parse.GetValue(json))
             {
                 var array = new JsonArray(result.Diagnostics.Select(d => (JsonNode)new JsonObject

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Patchbay.Core.Model;
+using Patchbay.Core.Packaging;
 using Patchbay.Core.Packaging.Libraries;
 
 namespace Patchbay.Cli.Libraries;
@@ -16,7 +17,7 @@ internal static class LibraryInstaller
     public const string LibrariesFolder = "libraries";
 
     public static async Task<LibraryAddResult> AddAsync(
-        Stream zip, string zipDisplayName, string connectorFolder, LibraryLimits limits, CancellationToken cancellationToken)
+        Stream zip, string zipDisplayName, string connectorFolder, PackageLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(zip);
         ArgumentException.ThrowIfNullOrEmpty(connectorFolder);

@@ -1,4 +1,5 @@
 using Patchbay.Core.Diagnostics;
+using Patchbay.Core.Packaging;
 using Patchbay.Core.Packaging.Libraries;
 
 namespace Patchbay.Cli.Libraries;
@@ -105,7 +106,7 @@ internal sealed class LibraryPacker(INpmRunner npm)
                 await output.FlushAsync(cancellationToken);
                 output.Position = 0;
                 progress?.Report($"Checking {written.FileCount:N0} files");
-                var inspection = await LibraryZipInspector.InspectAsync(output, Path.GetFileName(fullZipPath), LibraryLimits.Default, cancellationToken);
+                var inspection = await LibraryZipInspector.InspectAsync(output, Path.GetFileName(fullZipPath), PackageLimits.Default, cancellationToken);
                 if (!inspection.IsValid)
                 {
                     return new LibraryPackResult(null, [], [.. LinkWarnings(written), .. inspection.Diagnostics]);

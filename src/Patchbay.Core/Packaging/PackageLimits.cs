@@ -1,23 +1,29 @@
 namespace Patchbay.Core.Packaging;
 
 /// <summary>
-/// Bounds on what a zip (a <c>.bizc</c> or a library) may unpack to; uploads beyond them are rejected
-/// before anything is written.
+/// Bounds on what an uploaded zip (a <c>.bizc</c> or a library) or a source folder may hold; anything beyond
+/// them is rejected before it is used.
 /// </summary>
 /// <remarks>
-/// There is deliberately no "unlimited": a limit that can be turned off protects nothing.
+/// There is deliberately no "unlimited" value: a zero or negative limit throws <see cref="ArgumentOutOfRangeException"/>,
+/// because a protection that can be switched off protects nothing. Sizes are compared with the bytes actually
+/// decompressed, never with the sizes a zip declares.
 /// </remarks>
 public sealed record PackageLimits
 {
+    /// <summary>The limits used when a caller does not choose others.</summary>
     public static PackageLimits Default { get; } = new();
 
-    /// <value>20,000 entries.</value>
-    public int MaxFiles { get; init => field = Positive(value); } = 20_000;
+    /// <summary>The most files (directory entries excluded).</summary>
+    /// <value>20,000 files. <c>request</c> with its whole tree is about 1,000; <c>aws-sdk</c> v2 about 10,000.</value>
+    public int MaxFileCount { get; init => field = Positive(value); } = 20_000;
 
-    /// <value>200 MiB of decompressed content in all.</value>
+    /// <summary>The most bytes all files may decompress to, together.</summary>
+    /// <value>200 MiB.</value>
     public long MaxTotalBytes { get; init => field = Positive(value); } = 200L * 1024 * 1024;
 
-    /// <value>50 MiB for one decompressed entry.</value>
+    /// <summary>The most bytes one file may decompress to.</summary>
+    /// <value>50 MiB.</value>
     public long MaxEntryBytes { get; init => field = Positive(value); } = 50L * 1024 * 1024;
 
     private static T Positive<T>(T value)

@@ -62,7 +62,7 @@ public sealed class AuthoringCommandsTests : IDisposable
 
         run.ExitCode.ShouldBe(0, run.ToString());
         File.Exists(_folder["weather-1.0.0.bizc"]).ShouldBeTrue();
-        BizcReader.Read(_folder["weather-1.0.0.bizc"], PackageLimits.Default).Succeeded.ShouldBeTrue();
+        (await BizcReader.ReadAsync(_folder["weather-1.0.0.bizc"], PackageLimits.Default, TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using Patchbay.Cli.Libraries;
+using Patchbay.Core.Packaging;
 using Patchbay.Core.Packaging.Libraries;
+using Patchbay.Core.Packaging.Zip;
 
 namespace Patchbay.Cli.Tests.Libraries;
 
@@ -22,7 +24,7 @@ public sealed class LibraryInstallerTests : IDisposable
         var result = await AddAsync(zip);
 
         result.Succeeded.ShouldBeFalse();
-        result.Diagnostics.Select(d => d.Code).ShouldBe([LibraryDiagnosticCodes.UnsafePath, LibraryDiagnosticCodes.MissingDependency], ignoreOrder: true);
+        result.Diagnostics.Select(d => d.Code).ShouldBe([ZipDiagnosticCodes.UnsafePath, LibraryDiagnosticCodes.MissingDependency], ignoreOrder: true);
         _connector.Snapshot().ShouldBe(before);
         Directory.GetDirectories(_connector.Path).Select(Path.GetFileName).ShouldBe(["actions", "libraries"], ignoreOrder: true);
     }
@@ -57,7 +59,7 @@ public sealed class LibraryInstallerTests : IDisposable
     public void Dispose() => _connector.Dispose();
 
     private Task<LibraryAddResult> AddAsync(Stream zip) =>
-        LibraryInstaller.AddAsync(zip, "lib.zip", _connector.Path, LibraryLimits.Default, TestContext.Current.CancellationToken);
+        LibraryInstaller.AddAsync(zip, "lib.zip", _connector.Path, PackageLimits.Default, TestContext.Current.CancellationToken);
 
     private static MemoryStream Zip(params (string Name, string Content)[] entries)
     {

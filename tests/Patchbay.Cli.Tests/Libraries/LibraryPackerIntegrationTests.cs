@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using Patchbay.Cli.Libraries;
+using Patchbay.Core.Packaging;
 using Patchbay.Core.Packaging.Libraries;
 
 namespace Patchbay.Cli.Tests.Libraries;
@@ -45,7 +46,7 @@ public sealed class LibraryPackerIntegrationTests : IDisposable
 
         await using (var stream = File.OpenRead(zipPath))
         {
-            var inspection = await LibraryZipInspector.InspectAsync(stream, "http.zip", LibraryLimits.Default, timeout.Token);
+            var inspection = await LibraryZipInspector.InspectAsync(stream, "http.zip", PackageLimits.Default, timeout.Token);
             inspection.IsValid.ShouldBeTrue();
             inspection.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();
         }

@@ -13,10 +13,10 @@ namespace Patchbay.Core.Packaging.Bizc;
 /// </summary>
 public static class BizcReader
 {
-    public static ConnectorReadResult Read(Stream bizc, string displayName, PackageLimits limits)
+    public static async Task<ConnectorReadResult> ReadAsync(Stream bizc, string displayName, PackageLimits limits, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticList();
-        var entries = SafeZipReader.ReadAll(bizc, displayName, limits, diagnostics);
+        var entries = await SafeZipReader.ReadAllAsync(bizc, displayName, limits, diagnostics, cancellationToken).ConfigureAwait(false);
         if (entries is null || diagnostics.HasErrors)
         {
             return new ConnectorReadResult(null, diagnostics);
@@ -31,10 +31,13 @@ public static class BizcReader
         return new ConnectorReadResult(package, diagnostics);
     }
 
-    public static ConnectorReadResult Read(string path, PackageLimits limits)
+    public static async Task<ConnectorReadResult> ReadAsync(string path, PackageLimits limits, CancellationToken cancellationToken)
     {
-        using var stream = File.OpenRead(path);
-        return Read(stream, Path.GetFileName(path), limits);
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ReadAsync(stream, Path.GetFileName(path), limits, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static ConnectorPackage? FromEntries(Dictionary<string, byte[]> entries, DiagnosticList diagnostics)

@@ -62,9 +62,9 @@ public static class SourceFolder
             }
 
             total += new FileInfo(file).Length;
-            if (files.Count >= limits.MaxFiles || total > limits.MaxTotalBytes)
+            if (files.Count >= limits.MaxFileCount || total > limits.MaxTotalBytes)
             {
-                diagnostics.Error("too-large", new Location(path), $"The folder holds more than {limits.MaxFiles:N0} files or {limits.MaxTotalBytes:N0} bytes, the limits.");
+                diagnostics.Error("too-large", new Location(path), $"The folder holds more than {limits.MaxFileCount:N0} files or {limits.MaxTotalBytes:N0} bytes, the limits.");
                 return new ConnectorReadResult(null, diagnostics);
             }
 

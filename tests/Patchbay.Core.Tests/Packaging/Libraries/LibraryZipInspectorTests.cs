@@ -1,5 +1,7 @@
 using Patchbay.Core.Diagnostics;
+using Patchbay.Core.Packaging;
 using Patchbay.Core.Packaging.Libraries;
+using Patchbay.Core.Packaging.Zip;
 
 namespace Patchbay.Core.Tests.Packaging.Libraries;
 
@@ -148,7 +150,7 @@ public sealed class LibraryZipInspectorTests
     {
         var result = await InspectAsync(new TestZip().Package("axios").File("../evil.js"));
 
-        ShouldHaveError(result, LibraryDiagnosticCodes.UnsafePath, "../evil.js");
+        ShouldHaveError(result, ZipDiagnosticCodes.UnsafePath, "../evil.js");
     }
 
     [Theory]
@@ -160,7 +162,7 @@ public sealed class LibraryZipInspectorTests
     {
         var result = await InspectAsync(new TestZip().Package("axios").File(name));
 
-        ShouldHaveError(result, LibraryDiagnosticCodes.UnsafePath, name).Message.ShouldContain("Absolute paths");
+        ShouldHaveError(result, ZipDiagnosticCodes.UnsafePath, name).Message.ShouldContain("Absolute paths");
     }
 
     [Theory]
@@ -170,7 +172,7 @@ public sealed class LibraryZipInspectorTests
     {
         var result = await InspectAsync(new TestZip().Package("axios").File(name));
 
-        ShouldHaveError(result, LibraryDiagnosticCodes.UnsafePath, name);
+        ShouldHaveError(result, ZipDiagnosticCodes.UnsafePath, name);
     }
 
     [Fact]
@@ -178,7 +180,7 @@ public sealed class LibraryZipInspectorTests
     {
         var result = await InspectAsync(new TestZip().Package("axios").Symlink("axios/secret", "/etc/passwd"));
 
-        ShouldHaveError(result, LibraryDiagnosticCodes.Symlink, "axios/secret");
+        ShouldHaveError(result, ZipDiagnosticCodes.Symlink, "axios/secret");
     }
 
     [Fact]
@@ -186,9 +188,9 @@ public sealed class LibraryZipInspectorTests
     {
         var zip = new TestZip().Package("a").Package("b");
 
-        var result = await InspectAsync(zip, new LibraryLimits { MaxFileCount = 3 });
+        var result = await InspectAsync(zip, new PackageLimits { MaxFileCount = 3 });
 
-        ShouldHaveError(result, LibraryDiagnosticCodes.TooManyFiles, "b/index.js").Message.ShouldContain("4 files");
+        ShouldHaveError(result, ZipDiagnosticCodes.TooManyFiles, "b/index.js").Message.ShouldContain("4 files");
     }
 
     [Fact]
@@ -196,9 +198,9 @@ public sealed class LibraryZipInspectorTests
     {
         var zip = new TestZip().Package("a").File("a/big1.bin", new byte[600]).File("a/big2.bin", new byte[600]).File("zz");
 
-        var result = await InspectAsync(zip, new LibraryLimits { MaxTotalBytes = 1000, MaxEntryBytes = 800 });
+        var result = await InspectAsync(zip, new PackageLimits { MaxTotalBytes = 1000, MaxEntryBytes = 800 });
 
-        ShouldHaveError(result, LibraryDiagnosticCodes.TooLarge, "a/big2.bin");
+        ShouldHaveError(result, ZipDiagnosticCodes.TooLarge, "a/big2.bin");
         result.Diagnostics.Count.ShouldBe(1);
     }
 
@@ -208,9 +210,9 @@ public sealed class LibraryZipInspectorTests
         // Zeros compress to almost nothing: the declared compressed size says little, the decompressed bytes count.
         var zip = new TestZip().Package("a").File("a/bomb.bin", new byte[1_000_000]);
 
-        var result = await InspectAsync(zip, new LibraryLimits { MaxEntryBytes = 64 * 1024 });
+        var result = await InspectAsync(zip, new PackageLimits { MaxEntryBytes = 64 * 1024 });
 
-        ShouldHaveError(result, LibraryDiagnosticCodes.EntryTooLarge, "a/bomb.bin");
+        ShouldHaveError(result, ZipDiagnosticCodes.EntryTooLarge, "a/bomb.bin");
     }
 
     [Fact]
@@ -218,9 +220,9 @@ public sealed class LibraryZipInspectorTests
     {
         using var stream = new MemoryStream("this is not a zip"u8.ToArray());
 
-        var result = await LibraryZipInspector.InspectAsync(stream, ZipName, LibraryLimits.Default, TestContext.Current.CancellationToken);
+        var result = await LibraryZipInspector.InspectAsync(stream, ZipName, PackageLimits.Default, TestContext.Current.CancellationToken);
 
-        ShouldHaveError(result, LibraryDiagnosticCodes.InvalidZip, null);
+        ShouldHaveError(result, ZipDiagnosticCodes.InvalidZip, null);
     }
 
     [Fact]
@@ -247,14 +249,14 @@ public sealed class LibraryZipInspectorTests
         result.Diagnostics.Select(d => d.Code).Order(StringComparer.Ordinal).ShouldBe(
         [
             LibraryDiagnosticCodes.IntermediateFolder, LibraryDiagnosticCodes.MissingDependency, LibraryDiagnosticCodes.RootFile,
-            LibraryDiagnosticCodes.Symlink, LibraryDiagnosticCodes.UnsafePath,
+            ZipDiagnosticCodes.Symlink, ZipDiagnosticCodes.UnsafePath,
         ]);
     }
 
-    private static async Task<LibraryInspection> InspectAsync(TestZip zip, LibraryLimits? limits = null)
+    private static async Task<LibraryInspection> InspectAsync(TestZip zip, PackageLimits? limits = null)
     {
         using var stream = zip.ToStream();
-        return await LibraryZipInspector.InspectAsync(stream, ZipName, limits ?? LibraryLimits.Default, TestContext.Current.CancellationToken);
+        return await LibraryZipInspector.InspectAsync(stream, ZipName, limits ?? PackageLimits.Default, TestContext.Current.CancellationToken);
     }
 
     private static Diagnostic ShouldHaveError(LibraryInspection result, string code, string? entry)

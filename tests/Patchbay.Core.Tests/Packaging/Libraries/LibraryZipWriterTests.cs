@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Patchbay.Core.Packaging;
 using Patchbay.Core.Packaging.Libraries;
 
 namespace Patchbay.Core.Tests.Packaging.Libraries;
@@ -26,7 +27,7 @@ public sealed class LibraryZipWriterTests : IDisposable
         archive.Entries.Select(e => e.FullName).ShouldBe(["@scope/name/package.json", "alpha/package.json", "zeta/package.json"]);
         archive.Entries.ShouldAllBe(e => e.LastWriteTime.Year == 1980);
         zip.Position = 0;
-        var inspection = await LibraryZipInspector.InspectAsync(zip, "lib.zip", LibraryLimits.Default, TestContext.Current.CancellationToken);
+        var inspection = await LibraryZipInspector.InspectAsync(zip, "lib.zip", PackageLimits.Default, TestContext.Current.CancellationToken);
         inspection.IsValid.ShouldBeTrue(string.Join("\n", inspection.Diagnostics));
     }
 
