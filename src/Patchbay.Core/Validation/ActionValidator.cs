@@ -112,15 +112,18 @@ internal static partial class ActionValidator
         UrlTemplateValidator.Validate(definition, action, at.Action(index, "rest.url"), diagnostics);
     }
 
+    /// <summary>An undeclared file in <c>actions/</c> that exports <c>invoke</c> looks like a forgotten action; other files are helpers.</summary>
     private static void ReportOrphanActionFiles(ConnectorPackage package, DiagnosticList diagnostics)
     {
         var declared = package.Definition.Actions.Select(a => ConnectorPackage.ActionPath(a.Name)).ToHashSet(StringComparer.Ordinal);
-        foreach (var path in package.Files.Paths.Where(p => p.StartsWith(ConnectorPaths.ActionsFolder, StringComparison.Ordinal)))
+        var candidates = package.Files.Paths.Where(p =>
+            p.StartsWith(ConnectorPaths.ActionsFolder, StringComparison.Ordinal)
+            && p.EndsWith(".js", StringComparison.Ordinal)
+            && !p[ConnectorPaths.ActionsFolder.Length..].Contains('/', StringComparison.Ordinal)
+            && !declared.Contains(p));
+        foreach (var path in candidates.Where(p => JsModuleInspector.Inspect(package.Files.GetText(p)!).ExportsInvoke))
         {
-            if (path.EndsWith(".js", StringComparison.Ordinal) && !path[ConnectorPaths.ActionsFolder.Length..].Contains('/', StringComparison.Ordinal) && !declared.Contains(path))
-            {
-                diagnostics.Warning("orphan-action-file", new Location(path), "No action of the connector uses this file.");
-            }
+            diagnostics.Warning("orphan-action-file", new Location(path), "This file exports invoke but no action of the connector uses it; declare the action or remove the file.");
         }
     }
 

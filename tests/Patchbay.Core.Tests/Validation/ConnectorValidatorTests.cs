@@ -253,4 +253,8 @@ public sealed class ConnectorValidatorTests
     public void Validate_OrphanActionFile_IsAWarning() =>
         Single(Some.CustomConnector() with { Files = Some.CustomConnector().Files.WithText("actions/old.js", Some.ValidCode) }, "orphan-action-file")
             .IsError.ShouldBeFalse();
+
+    [Fact]
+    public void Validate_HelperModuleInActionsFolder_IsNotReported() =>
+        Validate(Some.CustomConnector() with { Files = Some.CustomConnector().Files.WithText("actions/shared.js", "exports.client = function () {};") }).ShouldBeEmpty();
 }

@@ -1,0 +1,3 @@
+import getAsyncFunction = require('.');
+
+export default getAsyncFunction;

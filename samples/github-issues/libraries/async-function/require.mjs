@@ -1,0 +1,5 @@
+import getAsyncFunction from './index.js';
+
+export default getAsyncFunction;
+
+export { getAsyncFunction as 'module.exports' };

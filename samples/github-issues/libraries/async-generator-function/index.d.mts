@@ -1,0 +1,3 @@
+import getAsyncGeneratorFunction = require('.');
+
+export default getAsyncGeneratorFunction;

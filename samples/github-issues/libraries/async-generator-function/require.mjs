@@ -1,0 +1,5 @@
+import getAsyncGeneratorFunction from './index.js';
+
+export default getAsyncGeneratorFunction;
+
+export { getAsyncGeneratorFunction as 'module.exports' };

@@ -1,0 +1,1 @@
+export = Function.prototype.call;

@@ -1,0 +1,5 @@
+declare function getDunderProto(target: {}): object | null;
+
+declare const x: false | typeof getDunderProto;
+
+export = x;

@@ -1,0 +1,3 @@
+declare const EvalError: EvalErrorConstructor;
+
+export = EvalError;

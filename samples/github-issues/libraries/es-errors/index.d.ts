@@ -1,0 +1,3 @@
+declare const Error: ErrorConstructor;
+
+export = Error;

@@ -1,0 +1,3 @@
+declare const RangeError: RangeErrorConstructor;
+
+export = RangeError;

@@ -1,0 +1,3 @@
+declare const TypeError: TypeErrorConstructor
+
+export = TypeError;

@@ -1,0 +1,3 @@
+declare const URIError: URIErrorConstructor;
+
+export = URIError;

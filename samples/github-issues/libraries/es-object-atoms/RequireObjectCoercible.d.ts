@@ -1,0 +1,3 @@
+declare function RequireObjectCoercible<T extends {}>(value: T, optMessage?: string): T;
+
+export = RequireObjectCoercible;

@@ -1,0 +1,3 @@
+declare const Object: ObjectConstructor;
+
+export = Object;

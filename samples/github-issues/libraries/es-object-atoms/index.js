@@ -1,0 +1,4 @@
+'use strict';
+
+/** @type {import('.')} */
+module.exports = Object;

@@ -1,0 +1,10 @@
+declare function setToStringTag(
+    object: object & { [Symbol.toStringTag]?: unknown },
+    value: string | unknown,
+    options?: {
+        force?: boolean;
+        nonConfigurable?: boolean;
+    },
+): void;
+
+export = setToStringTag;

@@ -1,0 +1,4 @@
+'use strict';
+
+/* eslint-env browser */
+module.exports = typeof self === 'object' ? self.FormData : window.FormData;

@@ -1,0 +1,3 @@
+import type getGeneratorFunction = require('./index.d.ts');
+
+export default getGeneratorFunction;

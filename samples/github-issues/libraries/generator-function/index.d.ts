@@ -1,0 +1,3 @@
+declare function getGeneratorFunction(): GeneratorFunctionConstructor | false;
+
+export = getGeneratorFunction;

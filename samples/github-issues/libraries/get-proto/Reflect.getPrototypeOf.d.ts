@@ -1,0 +1,3 @@
+declare const x: typeof Reflect.getPrototypeOf | null;
+
+export = x;

@@ -1,0 +1,3 @@
+declare function hasNativeSymbols(): boolean;
+
+export = hasNativeSymbols;

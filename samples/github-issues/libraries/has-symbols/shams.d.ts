@@ -1,0 +1,3 @@
+declare function hasSymbolShams(): boolean;
+
+export = hasSymbolShams;

@@ -1,0 +1,3 @@
+declare function hasToStringTag(): boolean;
+
+export = hasToStringTag;

@@ -1,0 +1,3 @@
+declare function hasToStringTagShams(): boolean;
+
+export = hasToStringTagShams;

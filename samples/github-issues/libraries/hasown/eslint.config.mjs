@@ -1,0 +1,6 @@
+import ljharbConfig from '@ljharb/eslint-config/flat';
+
+export default [
+	...ljharbConfig,
+	{ rules: { 'no-extra-parens': 'off' } },
+];

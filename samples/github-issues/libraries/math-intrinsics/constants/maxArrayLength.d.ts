@@ -1,0 +1,3 @@
+declare const MAX_ARRAY_LENGTH: 4294967295;
+
+export = MAX_ARRAY_LENGTH;

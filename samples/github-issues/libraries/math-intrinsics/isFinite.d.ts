@@ -1,0 +1,3 @@
+declare function isFinite(x: unknown): x is number | bigint;
+
+export = isFinite;

@@ -1,0 +1,3 @@
+declare function isInteger(argument: unknown): argument is number;
+
+export = isInteger;

@@ -1,0 +1,3 @@
+declare function isNegativeZero(x: unknown): boolean;
+
+export = isNegativeZero;

@@ -1,0 +1,4 @@
+'use strict';
+
+/** @type {import('./max')} */
+module.exports = Math.max;

@@ -1,0 +1,4 @@
+'use strict';
+
+/** @type {import('./min')} */
+module.exports = Math.min;

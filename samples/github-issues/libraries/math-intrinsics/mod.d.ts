@@ -1,0 +1,3 @@
+declare function mod(number: number, modulo: number): number;
+
+export = mod;

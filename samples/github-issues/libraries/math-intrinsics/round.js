@@ -1,0 +1,4 @@
+'use strict';
+
+/** @type {import('./round')} */
+module.exports = Math.round;

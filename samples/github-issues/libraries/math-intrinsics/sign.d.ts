@@ -1,0 +1,3 @@
+declare function sign(x: number): number;
+
+export = sign;
