@@ -72,7 +72,7 @@ internal static class LibCommand
         {
             result = await NpmProgress.RunAsync(context.Error, progress => packer.PackAsync(specs, zip, progress, cancellationToken));
         }
-        catch (NpmNotFoundException e)
+        catch (Exception e) when (e is NpmNotFoundException or ArgumentException)
         {
             throw new UserErrorException(e.Message);
         }
