@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Patchbay.Core.Diagnostics;
+using Patchbay.Core.Model;
 
 namespace Patchbay.Core.Packaging;
 
@@ -134,6 +135,48 @@ internal sealed class JsonFields(string file, DiagnosticList diagnostics)
                 diagnostics.Error("wrong-json-type", new Location(file, $"{Join(path, key)}[{i}]"), $"Each element of '{key}' must be a string.");
             }
         }
+    }
+
+    /// <summary>An authentication method name (<c>none</c>, <c>basic</c>, ... <c>custom</c>).</summary>
+    public AuthenticationMethod Method(JsonObject obj, string key, string path, bool required = false)
+    {
+        var name = String(obj, key, path, required, fallback: "none");
+        if (!WireNames.TryParseMethod(name, out var method))
+        {
+            diagnostics.Error("unknown-authentication-method", At(path, key), $"'{name}' is not an authentication method; use one of {WireNames.AuthenticationMethods}.");
+        }
+
+        return method;
+    }
+
+    /// <summary>An optional OAuth 2.0 grant name; null when absent or empty.</summary>
+    public OAuth2Grant? Grant(JsonObject obj, string key, string path)
+    {
+        var name = String(obj, key, path);
+        if (name.Length == 0)
+        {
+            return null;
+        }
+
+        if (WireNames.TryParseGrant(name, out var grant))
+        {
+            return grant;
+        }
+
+        diagnostics.Error("unknown-oauth2-grant", At(path, key), $"'{name}' is not an OAuth 2.0 grant; use one of {WireNames.OAuth2Grants}.");
+        return null;
+    }
+
+    /// <summary>A connector type name (<c>custom</c> or <c>rest</c>).</summary>
+    public ConnectorType ConnectorType(JsonObject obj, string key)
+    {
+        var name = String(obj, key, "", fallback: "custom");
+        if (!WireNames.TryParseConnectorType(name, out var type))
+        {
+            diagnostics.Error("unknown-connector-type", At(key), $"'{name}' is not a connector type; use custom or rest.");
+        }
+
+        return type;
     }
 
     public Location At(string path, string? key = null) => new(file, key is null ? path : Join(path, key));

@@ -23,12 +23,6 @@ internal static class BizcDefinitionReader
     public static ConnectorDefinition Read(JsonObject root, DiagnosticList diagnostics)
     {
         var json = new JsonFields(ConnectorPaths.Definition, diagnostics);
-        var typeName = json.String(root, "type", "", fallback: "custom");
-        if (!WireNames.TryParseConnectorType(typeName, out var type))
-        {
-            diagnostics.Error("unknown-connector-type", json.At("type"), $"'{typeName}' is not a connector type; use custom or rest.");
-        }
-
         var system = json.Object(root, "systemdefinition", "") ?? [];
         return new ConnectorDefinition
         {
@@ -42,7 +36,7 @@ internal static class BizcDefinitionReader
             IconBase64 = json.String(root, "icon", ""),
             RuntimeVersion = json.String(root, "runtimeversion", "", fallback: "1"),
             BaseUri = json.String(root, "baseuri", ""),
-            Type = type,
+            Type = json.ConnectorType(root, "type"),
             Parameters = ReadParameters(json, system, "systemdefinition"),
             Authentication = ReadAuthentication(json, system),
             Actions = json.Objects(root, "actions", "").Select(a => ReadAction(json, a.Item, a.Path)).ToValueList(),
@@ -74,32 +68,13 @@ internal static class BizcDefinitionReader
         }
 
         var (auth, path, _) = all[0];
-        var methodName = json.String(auth, "authenticationtype", path, required: true, fallback: "none");
-        if (!WireNames.TryParseMethod(methodName, out var method))
-        {
-            json.Diagnostics.Error("unknown-authentication-method", json.At(path, "authenticationtype"), $"'{methodName}' is not an authentication method; use one of {WireNames.AuthenticationMethods}.");
-        }
-
-        OAuth2Grant? grant = null;
-        var grantName = json.String(auth, "granttype", path);
-        if (grantName.Length > 0)
-        {
-            if (WireNames.TryParseGrant(grantName, out var parsed))
-            {
-                grant = parsed;
-            }
-            else
-            {
-                json.Diagnostics.Error("unknown-oauth2-grant", json.At(path, "granttype"), $"'{grantName}' is not an OAuth 2.0 grant; use one of {WireNames.OAuth2Grants}.");
-            }
-        }
-
+        var method = json.Method(auth, "authenticationtype", path, required: true);
         return new AuthenticationSettings
         {
             Method = method,
-            Name = json.String(auth, "name", path, fallback: methodName),
+            Name = json.String(auth, "name", path, fallback: WireNames.Of(method)),
             Parameters = ReadParameters(json, auth, path),
-            Grant = grant,
+            Grant = json.Grant(auth, "granttype", path),
         };
     }
 

@@ -11,19 +11,13 @@ internal static class SourceDefinitionReader
     public static ConnectorDefinition Read(JsonObject root, string iconBase64, DiagnosticList diagnostics)
     {
         var json = new JsonFields(SourceFolderLayout.Definition, diagnostics);
-        var typeName = json.String(root, "type", "", fallback: "custom");
-        if (!WireNames.TryParseConnectorType(typeName, out var type))
-        {
-            diagnostics.Error("unknown-connector-type", json.At("type"), $"'{typeName}' is not a connector type; use custom or rest.");
-        }
-
         return new ConnectorDefinition
         {
             GlobalGuid = json.String(root, "globalGuid", "", required: true),
             Name = json.String(root, "name", "", required: true),
             FolderName = json.String(root, "folderName", "", required: true),
             Version = json.String(root, "version", "", required: true),
-            Type = type,
+            Type = json.ConnectorType(root, "type"),
             Author = json.String(root, "author", ""),
             Website = json.String(root, "website", ""),
             Description = json.String(root, "description", ""),
@@ -51,31 +45,12 @@ internal static class SourceDefinitionReader
     private static AuthenticationSettings ReadAuthentication(JsonFields json, JsonObject auth)
     {
         const string path = "authentication";
-        var methodName = json.String(auth, "method", path, fallback: "none");
-        if (!WireNames.TryParseMethod(methodName, out var method))
-        {
-            json.Diagnostics.Error("unknown-authentication-method", json.At(path, "method"), $"'{methodName}' is not an authentication method; use one of {WireNames.AuthenticationMethods}.");
-        }
-
-        OAuth2Grant? grant = null;
-        var grantName = json.String(auth, "grant", path);
-        if (grantName.Length > 0)
-        {
-            if (WireNames.TryParseGrant(grantName, out var parsed))
-            {
-                grant = parsed;
-            }
-            else
-            {
-                json.Diagnostics.Error("unknown-oauth2-grant", json.At(path, "grant"), $"'{grantName}' is not an OAuth 2.0 grant; use one of {WireNames.OAuth2Grants}.");
-            }
-        }
-
+        var method = json.Method(auth, "method", path);
         return new AuthenticationSettings
         {
             Method = method,
-            Name = json.String(auth, "name", path, fallback: methodName.ToLowerInvariant()),
-            Grant = grant,
+            Name = json.String(auth, "name", path, fallback: WireNames.Of(method)),
+            Grant = json.Grant(auth, "grant", path),
             Parameters = ReadParameters(json, auth, path),
         };
     }
