@@ -23,6 +23,7 @@ internal static class PatchbayCli
         root.Subcommands.Add(UnpackCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(LibCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
         return root;
     }
 

@@ -20,7 +20,7 @@ public static class BizcWriter
         ArgumentNullException.ThrowIfNull(output);
 
         using var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        foreach (var (path, content) in Entries(package))
+        foreach (var (path, content) in Files(package))
         {
             var entry = archive.CreateEntry(path, CompressionLevel.Optimal);
             entry.LastWriteTime = FixedTimestamp;
@@ -36,8 +36,8 @@ public static class BizcWriter
         return buffer.ToArray();
     }
 
-    /// <summary>The files of the package in write order: derived files first, then the rest sorted.</summary>
-    internal static IEnumerable<KeyValuePair<string, byte[]>> Entries(ConnectorPackage package)
+    /// <summary>The files of the package in write order (derived files first, then the rest sorted): also the layout the runtime installs.</summary>
+    public static IEnumerable<KeyValuePair<string, byte[]>> Files(ConnectorPackage package)
     {
         var definition = package.Definition;
         yield return Text(ConnectorPaths.Definition, BizcDefinitionWriter.Write(definition).ToJsonString(Indented) + "\n");

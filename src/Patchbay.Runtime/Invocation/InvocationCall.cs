@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Patchbay.Core.Data;
+using Patchbay.Core.Diagnostics;
+using Patchbay.Core.Model;
+
+namespace Patchbay.Runtime.Invocation;
+
+/// <summary>One invocation being answered: turns a worker's reply or a platform failure into the result.</summary>
+internal sealed class InvocationCall(InvocationRequest request, long started, TimeProvider time)
+{
+    public InvocationRequest Request => request;
+
+    public InvocationResult Failed(InvocationOutcome outcome, string message, IReadOnlyList<Diagnostic>? diagnostics = null) => new()
+    {
+        Outcome = outcome,
+        Envelope = Envelopes.Failure(outcome, message),
+        FailureMessage = message,
+        Duration = time.GetElapsedTime(started),
+        Diagnostics = diagnostics ?? [],
+    };
+
+    public InvocationResult Completed(JsonObject reply)
+    {
+        var envelope = reply["envelope"] as JsonObject ?? Envelopes.Failure(InvocationOutcome.ConnectorReportedFailure, "The connector answered without an envelope.");
+        var outcome = Envelopes.IsSuccess(envelope)
+            ? InvocationOutcome.Succeeded
+            : reply["stage"]?.GetValue<string>() == "authentication" ? InvocationOutcome.AuthenticationFailed : InvocationOutcome.ConnectorReportedFailure;
+        var action = request.Connector.Definition.Actions.First(a => a.Name == request.Action);
+        var shaped = OutputShaper.Shape(Envelopes.Output(envelope), action.Outputs);
+        var redactor = new SecretRedactor(request);
+        return new InvocationResult
+        {
+            Outcome = outcome,
+            Envelope = envelope,
+            ShapedOutput = shaped.Output,
+            FailureMessage = outcome == InvocationOutcome.Succeeded ? null : redactor.Redact(envelope["errormessage"]?.ToString() ?? ""),
+            Duration = time.GetElapsedTime(started),
+            Logs = Logs(reply, redactor),
+            Diagnostics = shaped.Diagnostics,
+        };
+    }
+
+    private static List<InvocationLogLine> Logs(JsonObject reply, SecretRedactor redactor) =>
+        (reply["logs"] as JsonArray ?? []).OfType<JsonObject>().Select(line => new InvocationLogLine(
+            line["level"]?.GetValue<string>() ?? "INFO",
+            DateTimeOffset.FromUnixTimeMilliseconds((long)(line["time"]?.GetValue<double>() ?? 0)),
+            redactor.Redact(line["text"]?.GetValue<string>() ?? ""))).ToList();
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Patchbay.Core.Diagnostics;
+
+namespace Patchbay.Runtime.Invocation;
+
+/// <summary>
+/// The answer to an invocation: Bizagi's envelope exactly as a Bizagi caller expects it, plus what
+/// Patchbay knows about the call.
+/// </summary>
+public sealed record InvocationResult
+{
+    public required InvocationOutcome Outcome { get; init; }
+
+    /// <summary>
+    /// <c>{response: {outputs: {output, error}}, success, connectorstatuscode, errormessage, autotestingenabled}</c>:
+    /// passed through unchanged (quirks included) when the connector produced it, built by Patchbay when the
+    /// platform failed before or around the connector.
+    /// </summary>
+    public required JsonObject Envelope { get; init; }
+
+    /// <summary><c>response.outputs.output</c> kept to the fields of the action's output tree (the envelope keeps everything).</summary>
+    public JsonNode? ShapedOutput { get; init; }
+
+    /// <summary>Why it failed, for people; null when it succeeded. Never holds a secret or a host path.</summary>
+    public string? FailureMessage { get; init; }
+
+    public bool IsTransient => InvocationOutcomes.IsTransient(Outcome);
+
+    public required TimeSpan Duration { get; init; }
+
+    /// <summary>The connector's <c>LOG</c> lines, with secrets redacted.</summary>
+    public IReadOnlyList<InvocationLogLine> Logs { get; init; } = [];
+
+    /// <summary>Input problems (errors) and output-shaping remarks (warnings).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    public bool Succeeded => Outcome == InvocationOutcome.Succeeded;
+}
+
+/// <summary>One line of a connector's log.</summary>
+public sealed record InvocationLogLine(string Level, DateTimeOffset Time, string Text);

@@ -1,0 +1,33 @@
+using Patchbay.Core.Model;
+
+namespace Patchbay.Runtime.Invocation;
+
+/// <summary>Replaces the values of password-mode parameters wherever they appear in text meant for people.</summary>
+internal sealed class SecretRedactor
+{
+    public const string Mask = "********";
+    private readonly string[] _secrets;
+
+    public SecretRedactor(InvocationRequest request)
+    {
+        var definition = request.Connector.Definition;
+        _secrets = Secrets(definition.Parameters, request.ConnectorParameters)
+            .Concat(Secrets(definition.Authentication.Parameters, request.AuthenticationParameters))
+            .Where(s => s.Length > 0)
+            .OrderByDescending(s => s.Length) // a secret that contains another is masked whole
+            .ToArray();
+    }
+
+    public string Redact(string text)
+    {
+        foreach (var secret in _secrets)
+        {
+            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static IEnumerable<string> Secrets(ValueList<ConnectorParameter> parameters, IReadOnlyDictionary<string, string> values) =>
+        parameters.Where(p => p.PasswordMode && values.ContainsKey(p.Name)).Select(p => values[p.Name]);
+}

@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+
+namespace Patchbay.Runtime.Node;
+
+/// <summary>
+/// One Node.js process serving one installed connector. Requests and replies are JSON lines over a Unix
+/// socket (stdio stays free for whatever the connector prints); many invocations are in flight at once,
+/// matched by id.
+/// </summary>
+internal sealed class NodeWorker : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly Process _process;
+    private readonly Socket _socket;
+    private readonly string _socketPath;
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonObject>> _pending = new();
+    private readonly Channel<byte[]> _outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly StderrTail _stderr;
+    private long _nextId;
+    private volatile WorkerFailureException? _failure;
+
+    private NodeWorker(Process process, Socket socket, string socketPath, StderrTail stderr)
+    {
+        _process = process;
+        _socket = socket;
+        _socketPath = socketPath;
+        _stderr = stderr;
+    }
+
+    public int ProcessId => _process.Id;
+
+    public bool IsAlive => _failure is null;
+
+    public static async Task<NodeWorker> StartAsync(WorkerStart start, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(start.TempFolder);
+        var socketPath = Path.Combine(Path.GetTempPath(), $"pb-{Guid.NewGuid():N}"[..20] + ".sock");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+        listener.Listen(1);
+
+        var stderr = new StderrTail();
+        var process = new Process { StartInfo = WorkerProcess.StartInfo(start, socketPath), EnableRaisingEvents = true };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { stderr.Add(e.Data); } };
+        process.OutputDataReceived += (_, _) => { }; // console output outside an invocation: drained, not kept
+        process.Start();
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(StartTimeout);
+            var accept = listener.AcceptAsync(timeout.Token).AsTask();
+            var exited = process.WaitForExitAsync(timeout.Token);
+            if (await Task.WhenAny(accept, exited).ConfigureAwait(false) != accept)
+            {
+                await exited.ConfigureAwait(false);
+                throw new WorkerFailureException(WorkerFailureKind.Unavailable, $"The connector's worker did not start: {stderr.DescribeExit(process.ExitCode)}.");
+            }
+
+            var worker = new NodeWorker(process, await accept.ConfigureAwait(false), socketPath, stderr);
+            worker.Run();
+            return worker;
+        }
+        catch
+        {
+            Kill(process);
+            process.Dispose();
+            File.Delete(socketPath);
+            throw;
+        }
+    }
+
+    /// <summary>Sends a frame and waits for the reply with the same id.</summary>
+    public async Task<JsonObject> RequestAsync(JsonObject frame, CancellationToken cancellationToken)
+    {
+        if (_failure is { } failure)
+        {
+            throw failure;
+        }
+
+        var id = Interlocked.Increment(ref _nextId);
+        frame["id"] = id;
+        var reply = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = reply;
+        try
+        {
+            await _outbox.Writer.WriteAsync(Encode(frame), cancellationToken).ConfigureAwait(false);
+            return await reply.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _pending.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Kills the process; every invocation in flight fails with <paramref name="reason"/>.</summary>
+    public void Kill(WorkerFailureKind kind, string reason)
+    {
+        Fail(new WorkerFailureException(kind, reason));
+        Kill(_process);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill(WorkerFailureKind.Unavailable, "The runtime is shutting down.");
+        await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        _process.Dispose();
+        _socket.Dispose();
+    }
+
+    private void Run()
+    {
+        _ = Task.Run(WriteLoopAsync);
+        _ = Task.Run(ReadLoopAsync);
+        _ = Task.Run(async () =>
+        {
+            await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            Fail(new WorkerFailureException(WorkerFailureKind.Crashed, $"The connector's worker stopped: {_stderr.DescribeExit(_process.ExitCode)}."));
+            _socket.Dispose();
+            File.Delete(_socketPath);
+        });
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var stream = new NetworkStream(_socket, ownsSocket: false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                while (await _outbox.Reader.WaitToReadAsync().ConfigureAwait(false))
+                {
+                    // Drain what is queued, then flush once: many invocations share one write.
+                    while (_outbox.Reader.TryRead(out var frame))
+                    {
+                        await stream.WriteAsync(frame).ConfigureAwait(false);
+                    }
+
+                    await stream.FlushAsync().ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException)
+            {
+                // The process died; the exit watcher reports why.
+            }
+        }
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        var stream = new NetworkStream(_socket, ownsSocket: false);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        try
+        {
+            while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+            {
+                if (JsonNode.Parse(line) is JsonObject frame && frame["id"]?.GetValue<long>() is { } id && _pending.TryGetValue(id, out var reply))
+                {
+                    reply.TrySetResult(frame);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException or JsonException)
+        {
+            // The process died or wrote garbage; the exit watcher reports why.
+        }
+    }
+
+    private void Fail(WorkerFailureException failure)
+    {
+        _failure ??= failure;
+        _outbox.Writer.TryComplete();
+        foreach (var (_, reply) in _pending)
+        {
+            reply.TrySetException(_failure);
+        }
+    }
+
+    private static byte[] Encode(JsonObject frame)
+    {
+        var json = frame.ToJsonString();
+        var bytes = new byte[Encoding.UTF8.GetByteCount(json) + 1];
+        Encoding.UTF8.GetBytes(json, bytes);
+        bytes[^1] = (byte)'\n';
+        return bytes;
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+}

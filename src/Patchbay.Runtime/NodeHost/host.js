@@ -1,0 +1,78 @@
+'use strict';
+// Patchbay's Node worker: serves the invocations of ONE installed connector over a Unix socket.
+// Frames are JSON objects, one per line, in both directions; many invocations are in flight at once.
+//   in:  {t:'invoke', id, action, globals, data, auth:'custom'|'none', log}   {t:'ping', id}
+//   out: {t:'ready'}   {t:'result', id, stage:'authentication'|'action', envelope, logs}   {t:'pong', id}
+// An uncaught exception ends the process on purpose: its state is unknown, and the host replaces it.
+const net = require('net');
+const path = require('path');
+const Module = require('module');
+const { AsyncLocalStorage } = require('async_hooks');
+
+const [socketPath, connectorRoot, networkJson] = process.argv.slice(2);
+const bzUtilPath = path.join(__dirname, 'bz-util', 'index.js');
+
+// require('bz-util') from any file resolves to Patchbay's own, never to a copy bundled in the package.
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, parent, isMain, options) {
+  if (request === 'bz-util') {
+    return bzUtilPath;
+  }
+  return resolveFilename.call(this, request, parent, isMain, options);
+};
+
+require('./network').install(JSON.parse(networkJson || '{}'));
+
+const invocations = new AsyncLocalStorage();
+const context = require('./bz-util/context');
+context.configure({
+  connectorRoot,
+  log: (level, text) => {
+    const invocation = invocations.getStore();
+    if (invocation && !invocation.done) {
+      invocation.logs.push({ level, time: Date.now(), text: String(text) });
+    }
+  }
+});
+const bizagiUtil = require(bzUtilPath);
+const invokeAction = require('./invoke').create(connectorRoot, bizagiUtil);
+
+const socket = net.connect(socketPath);
+socket.setNoDelay(true);
+socket.on('error', () => process.exit(70));
+socket.on('close', () => process.exit(0));
+
+function send(frame) {
+  socket.write(JSON.stringify(frame) + '\n');
+}
+
+let buffered = '';
+socket.on('data', (chunk) => {
+  buffered += chunk.toString('utf8');
+  let newline;
+  while ((newline = buffered.indexOf('\n')) >= 0) {
+    const line = buffered.slice(0, newline);
+    buffered = buffered.slice(newline + 1);
+    if (line.length > 0) {
+      dispatch(JSON.parse(line));
+    }
+  }
+});
+
+function dispatch(frame) {
+  if (frame.t === 'ping') {
+    send({ t: 'pong', id: frame.id });
+  } else if (frame.t === 'invoke') {
+    const invocation = { id: frame.id, logs: [], done: false };
+    invocations.run(invocation, () => invokeAction(frame, (envelope, stage) => {
+      if (invocation.done) {
+        process.stderr.write(`patchbay: invocation ${frame.id} (${frame.action}) called back more than once; the later call was ignored\n`);
+        return;
+      }
+      invocation.done = true;
+      send({ t: 'result', id: frame.id, stage, envelope, logs: invocation.logs });
+    }));
+  }
+}
+
+socket.on('connect', () => send({ t: 'ready', pid: process.pid }));
