@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Patchbay.Core.Model;
 using Patchbay.Runtime;
 using Patchbay.Runtime.Invocation;
 using Patchbay.Runtime.Node;

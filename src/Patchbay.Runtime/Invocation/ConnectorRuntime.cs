@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Patchbay.Core.Data;
 using Patchbay.Core.Model;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Patchbay.Core.Data;
 using Patchbay.Core.Diagnostics;
-using Patchbay.Core.Model;
 
 namespace Patchbay.Runtime.Invocation;
 

@@ -6,14 +6,12 @@ namespace Patchbay.Runtime.Tests.Invocation;
 
 public sealed class FaultTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixture>
 {
-    private static readonly ConnectorCode Faulty = new();
-
     private ConnectorRuntime Runtime => fixture.Runtime;
 
     [Fact]
     public async Task Invoke_NoCallback_TimesOutAndTheWorkerStays()
     {
-        var connector = Faulty.Build();
+        var connector = FaultyConnector();
         var before = await PidAsync(connector);
 
         var result = await Runtime.RunAsync(connector, "silent", edit: r => r with { Timeout = TimeSpan.FromMilliseconds(300) });
@@ -27,13 +25,13 @@ public sealed class FaultTests(RuntimeFixture fixture) : IClassFixture<RuntimeFi
     [Fact]
     public async Task Invoke_BusyLoop_TimesOutAndTheWorkerIsReplaced()
     {
-        var connector = Faulty.Build();
+        var connector = FaultyConnector();
         var before = await PidAsync(connector);
 
         var result = await Runtime.RunAsync(connector, "spin", edit: r => r with { Timeout = TimeSpan.FromMilliseconds(300) });
 
         result.Outcome.ShouldBe(InvocationOutcome.Timeout);
-        result.FailureMessage.ShouldContain("unresponsive");
+        result.FailureMessage!.ShouldContain("unresponsive");
         var after = await PidAsync(connector);
         after.ShouldNotBe(before);
         ProcessIsGone(before).ShouldBeTrue();
@@ -42,7 +40,7 @@ public sealed class FaultTests(RuntimeFixture fixture) : IClassFixture<RuntimeFi
     [Fact]
     public async Task Invoke_ProcessExit_FailsAsCrashedAndTheNextCallWorks()
     {
-        var connector = Faulty.Build();
+        var connector = FaultyConnector();
 
         var result = await Runtime.RunAsync(connector, "exit");
 
@@ -55,13 +53,13 @@ public sealed class FaultTests(RuntimeFixture fixture) : IClassFixture<RuntimeFi
     [Fact]
     public async Task Invoke_UncaughtAsyncException_FailsAsCrashedWithItsMessage()
     {
-        var connector = Faulty.Build();
+        var connector = FaultyConnector();
 
         var result = await Runtime.RunAsync(connector, "late-throw");
 
         result.Outcome.ShouldBe(InvocationOutcome.WorkerCrashed);
-        result.FailureMessage.ShouldContain("uncaught exception");
-        result.FailureMessage.ShouldContain("late failure");
+        result.FailureMessage!.ShouldContain("uncaught exception");
+        result.FailureMessage!.ShouldContain("late failure");
         (await Runtime.RunAsync(connector, "ok")).Outcome.ShouldBe(InvocationOutcome.Succeeded);
     }
 
@@ -69,19 +67,19 @@ public sealed class FaultTests(RuntimeFixture fixture) : IClassFixture<RuntimeFi
     public async Task Invoke_OutOfMemory_FailsAsCrashedAndSaysSo()
     {
         await using var runtime = await ConnectorRuntime.CreateAsync(fixture.Options with { MemoryLimitMegabytes = 64 }, TestContext.Current.CancellationToken);
-        var connector = Faulty.Build();
+        var connector = FaultyConnector();
 
         var result = await runtime.RunAsync(connector, "hog");
 
         result.Outcome.ShouldBe(InvocationOutcome.WorkerCrashed);
-        result.FailureMessage.ShouldContain("ran out of memory");
+        result.FailureMessage!.ShouldContain("ran out of memory");
         (await runtime.RunAsync(connector, "ok")).Outcome.ShouldBe(InvocationOutcome.Succeeded);
     }
 
     [Fact]
     public async Task Invoke_HundredConcurrentWithHangsAndCrashes_EveryOneIsAnswered()
     {
-        var connector = Faulty.Build();
+        var connector = FaultyConnector();
         string[] actions = ["ok", "ok", "ok", "silent", "ok", "exit", "ok", "late-throw", "ok", "spin"];
 
         var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
@@ -115,9 +113,7 @@ public sealed class FaultTests(RuntimeFixture fixture) : IClassFixture<RuntimeFi
     }
 
     /// <summary>One connector with an action per fault; each test gets its own copy, so its own worker.</summary>
-    private sealed class ConnectorCode
-    {
-        public Core.Model.ConnectorPackage Build() => new TestConnector { Name = "Faulty " + Guid.NewGuid().ToString("N")[..6] }
+    private static Core.Model.ConnectorPackage FaultyConnector() => new TestConnector { Name = "Faulty " + Guid.NewGuid().ToString("N")[..6] }
             .Invoke("ok", "callback(RESPONSE({ ok: true }, null, 200));")
             .Invoke("pid", "callback(RESPONSE({ pid: process.pid }, null, 200));")
             .Invoke("silent", "/* never calls back */")
@@ -126,5 +122,4 @@ public sealed class FaultTests(RuntimeFixture fixture) : IClassFixture<RuntimeFi
             .Invoke("late-throw", "setTimeout(function () { throw new Error('late failure'); }, 1);")
             .Invoke("hog", "var keep = []; while (true) { keep.push(new Array(1e6).fill(keep.length)); }")
             .Build();
-    }
 }
