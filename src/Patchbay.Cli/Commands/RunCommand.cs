@@ -9,7 +9,7 @@ namespace Patchbay.Cli.Commands;
 /// <summary><c>patchbay run &lt;connector&gt; &lt;action&gt;</c>: one invocation through the same runtime the hub uses.</summary>
 internal static class RunCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 2 };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 2, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create(CliContext context)
     {

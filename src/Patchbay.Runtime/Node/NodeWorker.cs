@@ -41,6 +41,7 @@ internal sealed class NodeWorker : IAsyncDisposable
     public static async Task<NodeWorker> StartAsync(WorkerStart start, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(start.TempFolder);
+        Directory.CreateDirectory(start.PlatformFolder);
         var socketPath = Path.Combine(Path.GetTempPath(), $"pb-{Guid.NewGuid():N}"[..20] + ".sock");
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         listener.Bind(new UnixDomainSocketEndPoint(socketPath));

@@ -28,6 +28,7 @@ internal static class WorkerProcess
             $"--allow-fs-read={start.ConnectorRoot}",
             $"--allow-fs-read={start.HostFolder}",
             $"--allow-fs-read={start.TempFolder}",
+            $"--allow-fs-read={start.PlatformFolder}",
             $"--allow-fs-write={start.TempFolder}",
             "--disable-warning=ExperimentalWarning",
         ];
@@ -52,6 +53,8 @@ internal static class WorkerProcess
         info.ArgumentList.Add(new JsonObject
         {
             ["proxy"] = start.Proxy?.ToString(),
+            ["autotestingRoot"] = Path.Combine(start.PlatformFolder, "autotesting"),
+            ["configPropertiesPath"] = Path.Combine(start.PlatformFolder, "config.properties"),
             ["noProxy"] = new JsonArray([.. start.NoProxy.Select(h => (JsonNode)JsonValue.Create(h))]),
         }.ToJsonString());
 

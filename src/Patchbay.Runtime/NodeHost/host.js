@@ -9,7 +9,8 @@ const path = require('path');
 const Module = require('module');
 const { AsyncLocalStorage } = require('async_hooks');
 
-const [socketPath, connectorRoot, networkJson] = process.argv.slice(2);
+const [socketPath, connectorRoot, settingsJson] = process.argv.slice(2);
+const settings = JSON.parse(settingsJson || '{}');
 const bzUtilPath = path.join(__dirname, 'bz-util', 'index.js');
 
 // require('bz-util') from any file resolves to Patchbay's own, never to a copy bundled in the package.
@@ -21,12 +22,14 @@ Module._resolveFilename = function (request, parent, isMain, options) {
   return resolveFilename.call(this, request, parent, isMain, options);
 };
 
-require('./network').install(JSON.parse(networkJson || '{}'));
+require('./network').install(settings);
 
 const invocations = new AsyncLocalStorage();
 const context = require('./bz-util/context');
 context.configure({
   connectorRoot,
+  autotestingRoot: settings.autotestingRoot,
+  configPropertiesPath: settings.configPropertiesPath,
   log: (level, text) => {
     const invocation = invocations.getStore();
     if (invocation && !invocation.done) {
