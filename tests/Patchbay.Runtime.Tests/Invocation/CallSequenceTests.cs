@@ -159,7 +159,7 @@ public sealed class CallSequenceTests(RuntimeFixture fixture) : IClassFixture<Ru
     {
         var connector = new TestConnector()
             .Auth("LOG.debug('token is ' + globals.authdata.password); callback(RESPONSE({}, null, 200));", new ConnectorParameter { Name = "password", PasswordMode = true })
-            .Invoke("logs", "LOG.info(['hello ', { a: 1 }]); LOG.error(new Error('bad')); callback(RESPONSE({}, null, 200));")
+            .Invoke("logs", "LOG.info(['hello ', { a: 1 }]); LOG.error([new Error('bad')]); callback(RESPONSE({}, null, 200));")
             .Build();
 
         var result = await Runtime.RunAsync(connector, "logs", edit: r => r with
