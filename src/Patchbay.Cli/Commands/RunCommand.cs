@@ -53,6 +53,11 @@ internal static class RunCommand
                 context.Error.WriteLine($"[{line.Time:yyyy-MM-dd HH:mm:ss.fff}] [{line.Level}] {line.Text}");
             }
 
+            foreach (var call in result.HttpCalls)
+            {
+                context.Error.WriteLine($"[http] {call.Method} {call.Url} -> {call.Status} in {call.DurationMilliseconds:0.0} ms ({call.RequestBytes} B out, {call.ResponseBytes} B in)");
+            }
+
             context.Diagnostics.Print(result.Diagnostics);
             context.Output.WriteLine(result.Envelope.ToJsonString(Indented));
             context.Error.WriteLine($"{result.Outcome} in {result.Duration.TotalMilliseconds:0} ms" + (result.FailureMessage is { Length: > 0 } m ? $": {m}" : ""));

@@ -35,9 +35,19 @@ internal sealed class InvocationCall(InvocationRequest request, long started, Ti
             FailureMessage = outcome == InvocationOutcome.Succeeded ? null : redactor.Redact(envelope["errormessage"]?.ToString() ?? ""),
             Duration = time.GetElapsedTime(started),
             Logs = Logs(reply, redactor),
+            HttpCalls = HttpCalls(reply, redactor),
             Diagnostics = shaped.Diagnostics,
         };
     }
+
+    private static List<HttpCallTrace> HttpCalls(JsonObject reply, SecretRedactor redactor) =>
+        (reply["http"] as JsonArray ?? []).OfType<JsonObject>().Select(call => new HttpCallTrace(
+            call["method"]?.GetValue<string>() ?? "",
+            redactor.Redact(call["url"]?.GetValue<string>() ?? ""),
+            (int)(call["status"]?.GetValue<double>() ?? 0),
+            call["durationMs"]?.GetValue<double>() ?? 0,
+            (long)(call["requestBytes"]?.GetValue<double>() ?? 0),
+            (long)(call["responseBytes"]?.GetValue<double>() ?? 0))).ToList();
 
     private static List<InvocationLogLine> Logs(JsonObject reply, SecretRedactor redactor) =>
         (reply["logs"] as JsonArray ?? []).OfType<JsonObject>().Select(line => new InvocationLogLine(

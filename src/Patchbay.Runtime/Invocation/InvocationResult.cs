@@ -31,6 +31,9 @@ public sealed record InvocationResult
     /// <summary>The connector's <c>LOG</c> lines, with secrets redacted.</summary>
     public IReadOnlyList<InvocationLogLine> Logs { get; init; } = [];
 
+    /// <summary>The connector's outbound HTTP calls, in the order they started, with secrets masked.</summary>
+    public IReadOnlyList<HttpCallTrace> HttpCalls { get; init; } = [];
+
     /// <summary>Input problems (errors) and output-shaping remarks (warnings).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
@@ -39,3 +42,6 @@ public sealed record InvocationResult
 
 /// <summary>One line of a connector's log.</summary>
 public sealed record InvocationLogLine(string Level, DateTimeOffset Time, string Text);
+
+/// <summary>One outbound HTTP call of a connector: no header is recorded, and credentials in the URL are masked.</summary>
+public sealed record HttpCallTrace(string Method, string Url, int Status, double DurationMilliseconds, long RequestBytes, long ResponseBytes);

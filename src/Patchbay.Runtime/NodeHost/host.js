@@ -2,7 +2,7 @@
 // Patchbay's Node worker: serves the invocations of ONE installed connector over a Unix socket.
 // Frames are JSON objects, one per line, in both directions; many invocations are in flight at once.
 //   in:  {t:'invoke', id, action, globals, data, auth:'custom'|'none', log}   {t:'ping', id}
-//   out: {t:'ready'}   {t:'result', id, stage:'authentication'|'action', envelope, logs}   {t:'pong', id}
+//   out: {t:'ready'}   {t:'result', id, stage:'authentication'|'action', envelope, logs, http}   {t:'pong', id}
 // An uncaught exception ends the process on purpose: its state is unknown, and the host replaces it.
 const net = require('net');
 const path = require('path');
@@ -37,6 +37,7 @@ context.configure({
     }
   }
 });
+require('./trace').install(() => invocations.getStore());
 const bizagiUtil = require(bzUtilPath);
 const invokeAction = require('./invoke').create(connectorRoot, bizagiUtil);
 
@@ -66,14 +67,14 @@ function dispatch(frame) {
   if (frame.t === 'ping') {
     send({ t: 'pong', id: frame.id });
   } else if (frame.t === 'invoke') {
-    const invocation = { id: frame.id, logs: [], done: false };
+    const invocation = { id: frame.id, logs: [], http: [], done: false };
     invocations.run(invocation, () => invokeAction(frame, (envelope, stage) => {
       if (invocation.done) {
         process.stderr.write(`patchbay: invocation ${frame.id} (${frame.action}) called back more than once; the later call was ignored\n`);
         return;
       }
       invocation.done = true;
-      send({ t: 'result', id: frame.id, stage, envelope, logs: invocation.logs });
+      send({ t: 'result', id: frame.id, stage, envelope, logs: invocation.logs, http: invocation.http });
     }));
   }
 }

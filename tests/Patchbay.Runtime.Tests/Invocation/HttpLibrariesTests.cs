@@ -50,5 +50,32 @@ public sealed class HttpLibrariesTests(RuntimeFixture fixture, NpmLibraries libr
 
         result.Outcome.ShouldBe(InvocationOutcome.Succeeded, result.FailureMessage);
         result.Output()!.ToJsonString().ShouldBe($$"""{"method":"{{method}}","path":"{{path}}","auth":"Bearer tok"}""");
+        var call = result.HttpCalls.ShouldHaveSingleItem();
+        (call.Method, call.Url, call.Status).ShouldBe((method, server.Url + path, 200));
+        if (action != "with-fetch")
+        {
+            call.ResponseBytes.ShouldBeGreaterThan(0); // fetch reports only a Content-Length, and this server sends chunks
+        }
+    }
+
+    [Fact]
+    public async Task Trace_MasksSecretsInUrls()
+    {
+        var connector = new TestConnector()
+            .Auth("callback(RESPONSE({}, null, 200));", new ConnectorParameter { Name = "apiToken", PasswordMode = true })
+            .Invoke("leaky", """
+                var url = globals.systemproperties.baseUrl.replace('http://', 'http://user:pw@') + '/q?api_key=k1&q=' + globals.authdata.apiToken;
+                require('http').get(url, function (res) { res.resume(); res.on('end', function () { callback(RESPONSE({}, null, 200)); }); });
+                """)
+            .Parameters(new ConnectorParameter { Name = "baseUrl" })
+            .Build();
+
+        var result = await fixture.Runtime.RunAsync(connector, "leaky", edit: r => r with
+        {
+            ConnectorParameters = new Dictionary<string, string> { ["baseUrl"] = server.Url },
+            AuthenticationParameters = new Dictionary<string, string> { ["apiToken"] = "sekrit-value" },
+        });
+
+        result.HttpCalls.ShouldHaveSingleItem().Url.ShouldBe(server.Url + "/q?api_key=********&q=********");
     }
 }
