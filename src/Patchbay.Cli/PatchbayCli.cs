@@ -30,7 +30,8 @@ internal static class PatchbayCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory, CancellationToken cancellationToken)
     {
         var context = new CliContext(output, error, workingDirectory);
-        var parseResult = Build(context).Parse(args);
+        // '@file' is ours (run --input @file.json), not System.CommandLine's response-file syntax.
+        var parseResult = Build(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

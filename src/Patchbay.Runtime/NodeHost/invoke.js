@@ -7,6 +7,7 @@ exports.create = function (connectorRoot, bizagiUtil) {
   const RESPONSE = bizagiUtil.getResponse;
   const ERROR = bizagiUtil.error;
   const logFileName = readLogFileName(connectorRoot);
+  const actionsIndex = path.join(connectorRoot, 'actions');
 
   function exception(e, where) {
     const error = e instanceof Error ? e : new Error(String(e));
@@ -29,7 +30,7 @@ exports.create = function (connectorRoot, bizagiUtil) {
     const globals = frame.globals;
     const LOG = bizagiUtil.LOG(globals.projectname + '-' + logFileName, String(frame.log) === 'true');
     const runAction = () => {
-      if (!Object.prototype.hasOwnProperty.call(require(path.join(connectorRoot, 'actions')), frame.action)) {
+      if (!Object.prototype.hasOwnProperty.call(require(actionsIndex), frame.action)) {
         return reply(RESPONSE(null, null, -400, ERROR('GLB.UNKNOW_ACTION', [frame.action])), 'action');
       }
       guarded('invokeAction', (callback) => {

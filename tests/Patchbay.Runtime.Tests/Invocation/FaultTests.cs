@@ -92,6 +92,45 @@ public sealed class FaultTests(RuntimeFixture fixture) : IClassFixture<RuntimeFi
         (await Runtime.RunAsync(connector, "ok")).Outcome.ShouldBe(InvocationOutcome.Succeeded);
     }
 
+    [Fact]
+    public async Task ManyCrashes_LeaveNoZombieOrStrayProcess()
+    {
+        var connector = FaultyConnector();
+        for (var i = 0; i < 300; i++)
+        {
+            (await Runtime.RunAsync(connector, "exit")).Outcome.ShouldBe(InvocationOutcome.WorkerCrashed);
+        }
+
+        (await Runtime.RunAsync(connector, "ok")).Outcome.ShouldBe(InvocationOutcome.Succeeded);
+        var children = ChildProcesses();
+        children.Count(c => c.State == 'Z').ShouldBe(0);
+        children.Count.ShouldBeLessThanOrEqualTo(20); // the live workers of this test class, nothing left over
+    }
+
+    /// <summary>This process's children from /proc: (pid, state).</summary>
+    private static List<(int Pid, char State)> ChildProcesses()
+    {
+        var children = new List<(int, char)>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == Environment.ProcessId)
+                {
+                    children.Add((int.Parse(Path.GetFileName(folder), System.Globalization.CultureInfo.InvariantCulture), fields[0][0]));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // not a process folder, or it ended while being read
+            }
+        }
+
+        return children;
+    }
+
     private async Task<int> PidAsync(Core.Model.ConnectorPackage connector)
     {
         var result = await Runtime.RunAsync(connector, "pid");

@@ -1,0 +1,64 @@
+using Patchbay.Cli.Tests.Support;
+
+namespace Patchbay.Cli.Tests.Commands;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Run_NewConnectorsAction_PrintsTheEnvelopeAndLogs()
+    {
+        await _folder.RunAsync("new", "Greeter");
+
+        var run = await _folder.RunAsync("run", "greeter", "say-hello", "--input", """{"name":"Ada"}""", "--log");
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.Output.ShouldContain("\"greeting\": \"Hello, Ada!\"");
+        run.Output.ShouldContain("\"success\": true");
+        run.Error.ShouldContain("[INFO] [say-hello] greeting Ada");
+        run.Error.ShouldContain("Succeeded in");
+    }
+
+    [Fact]
+    public async Task Run_InputFromFileAndAPackedBizc_Works()
+    {
+        await _folder.RunAsync("new", "Greeter");
+        await _folder.RunAsync("pack", "greeter", "-o", "greeter.bizc");
+        await File.WriteAllTextAsync(_folder["in.json"], """{"name":"Grace"}""", TestContext.Current.CancellationToken);
+
+        var run = await _folder.RunAsync("run", "greeter.bizc", "say-hello", "-i", "@in.json");
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.Output.ShouldContain("Hello, Grace!");
+    }
+
+    [Fact]
+    public async Task Run_MissingRequiredInput_ExitsWithOneAndNamesIt()
+    {
+        await _folder.RunAsync("new", "Greeter");
+
+        var run = await _folder.RunAsync("run", "greeter", "say-hello", "--input", "{}");
+
+        run.ExitCode.ShouldBe(1);
+        run.Output.ShouldContain("\"connectorstatuscode\": -400");
+        run.Error.ShouldContain("$.name");
+    }
+
+    [Theory]
+    [InlineData("--param", "nope=1", "no such parameter")]
+    [InlineData("--param", "novalue", "is not name=value")]
+    [InlineData("--timeout", "soon", "is not a duration")]
+    [InlineData("--input", "{oops", "not valid JSON")]
+    public async Task Run_BadArguments_AreUserErrors(string option, string value, string message)
+    {
+        await _folder.RunAsync("new", "Greeter");
+
+        var run = await _folder.RunAsync("run", "greeter", "say-hello", option, value);
+
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.Error.ShouldContain(message);
+    }
+}
