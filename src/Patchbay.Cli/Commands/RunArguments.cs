@@ -63,6 +63,12 @@ internal static class RunArguments
         }
     }
 
+    public static string ExistingFile(CliContext context, string path, string option)
+    {
+        var full = context.Resolve(path);
+        return File.Exists(full) ? full : throw new UserErrorException($"{option}: '{path}' does not exist.");
+    }
+
     /// <summary>"30s", "500ms", "2m", or a number of seconds.</summary>
     public static TimeSpan ParseDuration(string text)
     {

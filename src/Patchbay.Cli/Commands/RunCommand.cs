@@ -18,8 +18,11 @@ internal static class RunCommand
         var input = new Option<string?>("--input", "-i") { Description = "The inputs: a JSON object, or @file.json." };
         var parameters = new Option<string[]>("--param", "-p") { Description = "A Connector or Authentication parameter value, name=value (repeatable).", AllowMultipleArgumentsPerToken = false };
         var timeout = new Option<string?>("--timeout") { Description = "How long the action may take: 30s, 500ms, 2m. Default 30s." };
-        var log = new Option<bool>("--log") { Description = "Enable the connector's LOG and print its lines to stderr." };
-        var command = new Command("run", "Invoke an action of a connector and print Bizagi's response envelope.") { connector, action, input, parameters, timeout, log };
+        var log = new Option<bool>("--log") { Description = "Enable the connector's LOG and print its lines (and the HTTP calls) to stderr." };
+        var proxy = new Option<Uri?>("--proxy") { Description = "An HTTP proxy for every outbound request of the connector, e.g. http://proxy:3128." };
+        var noProxy = new Option<string[]>("--no-proxy") { Description = "A host reached without the proxy (repeatable): name, .domain or *." };
+        var ca = new Option<string?>("--ca") { Description = "A PEM file of CA certificates to trust besides the system's." };
+        var command = new Command("run", "Invoke an action of a connector and print Bizagi's response envelope.") { connector, action, input, parameters, timeout, log, proxy, noProxy, ca };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var read = await ConnectorInput.ReadAsync(context, parse.GetValue(connector)!, cancellationToken);
@@ -40,7 +43,13 @@ internal static class RunCommand
             InvocationResult result;
             try
             {
-                await using var runtime = await ConnectorRuntime.CreateAsync(new RuntimeOptions(), cancellationToken);
+                var options = new RuntimeOptions
+                {
+                    Proxy = parse.GetValue(proxy),
+                    NoProxy = parse.GetValue(noProxy) ?? [],
+                    ExtraCaCertificatesFile = parse.GetValue(ca) is { } pem ? RunArguments.ExistingFile(context, pem, "--ca") : null,
+                };
+                await using var runtime = await ConnectorRuntime.CreateAsync(options, cancellationToken);
                 result = await runtime.InvokeAsync(request, cancellationToken);
             }
             catch (NodeUnavailableException e)

@@ -67,15 +67,43 @@ function dispatch(frame) {
   if (frame.t === 'ping') {
     send({ t: 'pong', id: frame.id });
   } else if (frame.t === 'invoke') {
-    const invocation = { id: frame.id, logs: [], http: [], done: false };
+    const invocation = { id: frame.id, logs: [], http: [], done: false, secrets: [] };
     invocations.run(invocation, () => invokeAction(frame, (envelope, stage) => {
       if (invocation.done) {
         process.stderr.write(`patchbay: invocation ${frame.id} (${frame.action}) called back more than once; the later call was ignored\n`);
         return;
       }
       invocation.done = true;
+      redact(invocation);
       send({ t: 'result', id: frame.id, stage, envelope, logs: invocation.logs, http: invocation.http });
-    }));
+    }, (authOutput) => rememberSecrets(invocation, authOutput)));
+  }
+}
+
+// What the authenticator returned (tokens, authorization headers) is secret: it never leaves in logs or traces.
+function rememberSecrets(invocation, authOutput) {
+  for (const value of Object.values(authOutput)) {
+    if (typeof value === 'string' && value.length >= 4) {
+      invocation.secrets.push(value);
+      const credential = /^(Bearer|Basic|Digest|MAC|Token)\s+(.+)$/i.exec(value);
+      if (credential && credential[2].length >= 4) {
+        invocation.secrets.push(credential[2]);
+      }
+    }
+  }
+  invocation.secrets.sort((a, b) => b.length - a.length);
+}
+
+function redact(invocation) {
+  if (invocation.secrets.length === 0) {
+    return;
+  }
+  const mask = (text) => invocation.secrets.reduce((masked, secret) => masked.split(secret).join('********'), text);
+  for (const line of invocation.logs) {
+    line.text = mask(line.text);
+  }
+  for (const call of invocation.http) {
+    call.url = mask(call.url);
   }
 }
 

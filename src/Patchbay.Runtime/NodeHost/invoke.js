@@ -26,7 +26,7 @@ exports.create = function (connectorRoot, bizagiUtil) {
     }
   }
 
-  return function invoke(frame, reply) {
+  return function invoke(frame, reply, remember) {
     const globals = frame.globals;
     const LOG = bizagiUtil.LOG(globals.projectname + '-' + logFileName, String(frame.log) === 'true');
     const runAction = () => {
@@ -53,6 +53,7 @@ exports.create = function (connectorRoot, bizagiUtil) {
       const output = envelope.response && envelope.response.outputs && envelope.response.outputs.output;
       if (output && typeof output === 'object') {
         Object.assign(globals.authdata, output);
+        remember(output);
       }
       runAction();
     }));

@@ -172,6 +172,19 @@ public sealed class CallSequenceTests(RuntimeFixture fixture) : IClassFixture<Ru
     }
 
     [Fact]
+    public async Task Invoke_TokensFromTheAuthenticator_AreRedactedInLogs()
+    {
+        var connector = new TestConnector()
+            .Auth("callback(RESPONSE({ access_token: 'tok-9f8e7d', authorizationheader: 'Bearer tok-9f8e7d' }, null, 200));")
+            .Invoke("tell", "LOG.info('header: ' + globals.authdata.authorizationheader); callback(RESPONSE({}, null, 200));")
+            .Build();
+
+        var result = await Runtime.RunAsync(connector, "tell", edit: r => r with { EnableLog = true });
+
+        result.Logs.ShouldHaveSingleItem().Text.ShouldBe("header: ********");
+    }
+
+    [Fact]
     public async Task Invoke_LogDisabled_WritesNoLines()
     {
         var connector = new TestConnector().Invoke("quiet", "LOG.info('x'); callback(RESPONSE({ enabled: LOG.isEnabled }, null, 200));").Build();
