@@ -31,6 +31,7 @@ exports.install = function install(settings) {
     headers: withHeaders(options.headers, { Host: hostPort(options, 80), 'Proxy-Authorization': proxyAuthorization })
   }));
   patch(https, 'https:', (options) => ({ ...options, agent: tunnel }));
+  require('./fetch-via-proxy').install(bypass);
 
   function patch(module, protocol, viaProxy) {
     const original = module.request;

@@ -25,13 +25,19 @@ exports.install = function install(currentInvocation) {
       return;
     }
     entry.call.status = response.statusCode;
-    let bytes = 0;
-    response.on('data', (chunk) => { bytes += chunk.length; });
+    entry.call.durationMs = Number(process.hrtime.bigint() - entry.at) / 1e6;
+    // Listening for 'data' would switch the stream to flowing mode under the library's feet; the body's
+    // chunks are counted as the HTTP parser pushes them instead (they all come after this event).
+    const push = response.push;
+    response.push = function (chunk, ...rest) {
+      if (chunk) {
+        entry.call.responseBytes += chunk.length;
+      }
+      return push.call(this, chunk, ...rest);
+    };
     response.once('end', () => {
-      entry.call.responseBytes = bytes;
       entry.call.durationMs = Number(process.hrtime.bigint() - entry.at) / 1e6;
     });
-    entry.call.durationMs = Number(process.hrtime.bigint() - entry.at) / 1e6;
   });
 
   // fetch() runs on undici, which reports on channels of its own.

@@ -40,6 +40,7 @@ public sealed class NetworkingTests(NpmLibraries libraries) : IClassFixture<NpmL
     [InlineData("axios")]
     [InlineData("node-rest-client")]
     [InlineData("https-module")]
+    [InlineData("fetch")]
     public async Task Https_ThroughTheProxyWithTheExtraCa_Works(string library)
     {
         await using var runtime = await CreateRuntimeAsync(withProxy: true, withCa: true);
@@ -56,6 +57,7 @@ public sealed class NetworkingTests(NpmLibraries libraries) : IClassFixture<NpmL
     [InlineData("axios")]
     [InlineData("node-rest-client")]
     [InlineData("https-module")]
+    [InlineData("fetch")]
     public async Task Http_ThroughTheProxy_UsesAnAbsoluteUri(string library)
     {
         await using var runtime = await CreateRuntimeAsync(withProxy: true, withCa: false);
@@ -114,6 +116,7 @@ public sealed class NetworkingTests(NpmLibraries libraries) : IClassFixture<NpmL
                 var mod = target.indexOf('https:') === 0 ? require('https') : require('http');
                 mod.get(target, function (res) { var text = ''; res.on('data', function (c) { text += c; }); res.on('end', function () { done(null, JSON.parse(text), res.statusCode); }); }).on('error', function (e) { done(e); });
                 """, url)
+            .Invoke("fetch", $"var done = {Done}; fetch(data.inputs.input.url).then(function (res) {{ return res.json().then(function (body) {{ done(null, body, res.status); }}); }}).catch(function (e) {{ done(e.cause || e); }});", url)
             .Files(libraries.Files)
             .Build();
     }
