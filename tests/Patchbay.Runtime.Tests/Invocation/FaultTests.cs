@@ -96,7 +96,7 @@ public sealed class FaultTests(RuntimeFixture fixture) : IClassFixture<RuntimeFi
     public async Task ManyCrashes_LeaveNoZombieOrStrayProcess()
     {
         var connector = FaultyConnector();
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 1000; i++)
         {
             (await Runtime.RunAsync(connector, "exit")).Outcome.ShouldBe(InvocationOutcome.WorkerCrashed);
         }

@@ -1,0 +1,47 @@
+using Patchbay.Runtime.Invocation;
+using Patchbay.Runtime.Node;
+using Patchbay.Runtime.Tests.Support;
+
+namespace Patchbay.Runtime.Tests.Invocation;
+
+public sealed class StartupTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixture>
+{
+    [Fact]
+    public async Task Create_NodeMissing_FailsAtStartWithWhatToDo()
+    {
+        var error = await Should.ThrowAsync<NodeUnavailableException>(() =>
+            ConnectorRuntime.CreateAsync(fixture.Options with { NodePath = "/nonexistent/node" }, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("Install Node.js 20 or newer");
+    }
+
+    [Fact]
+    public async Task Create_NodeTooOld_FailsAtStart()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "a shell script stands in for an old node");
+        var folder = Directory.CreateTempSubdirectory("patchbay-old-node-").FullName;
+        var fake = Path.Combine(folder, "node");
+        await File.WriteAllTextAsync(fake, "#!/bin/sh\necho v18.19.0\n", TestContext.Current.CancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+
+        var error = await Should.ThrowAsync<NodeUnavailableException>(() =>
+            ConnectorRuntime.CreateAsync(fixture.Options with { NodePath = fake }, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("v18.19.0");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task ChildProcesses_RunWhenTheOperatorAllowsThem()
+    {
+        await using var runtime = await ConnectorRuntime.CreateAsync(fixture.Options with { AllowChildProcesses = true }, TestContext.Current.CancellationToken);
+        var connector = new TestConnector().Invoke("spawn", "callback(RESPONSE({ out: require('child_process').execSync('echo hi').toString().trim() }, null, 200));").Build();
+
+        var result = await runtime.RunAsync(connector, "spawn");
+
+        result.Output()!.ToJsonString().ShouldBe("""{"out":"hi"}""");
+    }
+}
