@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Patchbay.Cli.Libraries;
+using Patchbay.Cli.Tests.Support;
 using Patchbay.Core.Packaging;
 using Patchbay.Core.Packaging.Libraries;
 using Patchbay.Core.Packaging.Zip;

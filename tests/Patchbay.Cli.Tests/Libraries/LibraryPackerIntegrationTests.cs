@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using Patchbay.Cli.Libraries;
+using Patchbay.Cli.Tests.Support;
 using Patchbay.Core.Packaging;
 using Patchbay.Core.Packaging.Libraries;
 

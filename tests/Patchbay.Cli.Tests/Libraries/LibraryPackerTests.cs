@@ -1,4 +1,5 @@
 using Patchbay.Cli.Libraries;
+using Patchbay.Cli.Tests.Support;
 using Patchbay.Core.Packaging.Libraries;
 
 namespace Patchbay.Cli.Tests.Libraries;

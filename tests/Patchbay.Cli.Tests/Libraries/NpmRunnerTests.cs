@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Patchbay.Cli.Libraries;
 
+using Patchbay.Cli.Tests.Support;
+
 namespace Patchbay.Cli.Tests.Libraries;
 
 [Trait("Category", "Integration")]
