@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Patchbay.Core.Data;
 using Patchbay.Core.Model;
 using Patchbay.Runtime.Node;
@@ -17,22 +19,32 @@ public sealed class ConnectorRuntime : IAsyncDisposable
     private readonly WorkerPool _workers;
     private readonly TimeProvider _time;
 
-    private ConnectorRuntime(RuntimeOptions options, string nodeExecutable, TimeProvider time)
+    private ConnectorRuntime(RuntimeOptions options, string nodeExecutable, TimeProvider time, ILogger logger)
     {
         _options = options;
         _time = time;
         _installer = new ConnectorInstaller(Path.Combine(options.WorkFolder, "connectors"));
         var hostFolder = Path.Combine(Path.GetDirectoryName(typeof(ConnectorRuntime).Assembly.Location)!, "NodeHost");
-        _workers = new WorkerPool(options, nodeExecutable, hostFolder);
+        _workers = new WorkerPool(options, nodeExecutable, hostFolder, logger);
     }
 
     /// <summary>Starts a runtime; fails here, not at the first invocation, when Node.js is missing or older than 20.</summary>
     /// <exception cref="NodeUnavailableException">Node.js is missing or too old.</exception>
-    public static async Task<ConnectorRuntime> CreateAsync(RuntimeOptions options, CancellationToken cancellationToken, TimeProvider? time = null)
+    public static Task<ConnectorRuntime> CreateAsync(RuntimeOptions options, CancellationToken cancellationToken) =>
+        CreateAsync(options, TimeProvider.System, NullLoggerFactory.Instance, cancellationToken);
+
+    /// <inheritdoc cref="CreateAsync(RuntimeOptions, CancellationToken)"/>
+    /// <param name="options">The runtime's settings.</param>
+    /// <param name="time">The clock for timeouts and durations.</param>
+    /// <param name="loggerFactory">Where the diagnostic log (worker starts, deaths, stderr) goes.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    public static async Task<ConnectorRuntime> CreateAsync(RuntimeOptions options, TimeProvider time, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
         var node = await NodeLocator.LocateAsync(options.NodePath, cancellationToken).ConfigureAwait(false);
-        return new ConnectorRuntime(options, node, time ?? TimeProvider.System);
+        return new ConnectorRuntime(options, node, time, loggerFactory.CreateLogger<ConnectorRuntime>());
     }
 
     /// <summary>Runs one action.</summary>

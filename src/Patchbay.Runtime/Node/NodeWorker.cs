@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 
 namespace Patchbay.Runtime.Node;
 
@@ -26,19 +27,22 @@ internal sealed class NodeWorker : IAsyncDisposable
     private long _nextId;
     private volatile WorkerFailureException? _failure;
 
-    private NodeWorker(Process process, Socket socket, string socketPath, StderrTail stderr)
+    private readonly ILogger _logger;
+
+    private NodeWorker(Process process, Socket socket, string socketPath, StderrTail stderr, ILogger logger)
     {
         _process = process;
         _socket = socket;
         _socketPath = socketPath;
         _stderr = stderr;
+        _logger = logger;
     }
 
     public int ProcessId => _process.Id;
 
     public bool IsAlive => _failure is null;
 
-    public static async Task<NodeWorker> StartAsync(WorkerStart start, CancellationToken cancellationToken)
+    public static async Task<NodeWorker> StartAsync(WorkerStart start, ILogger logger, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(start.TempFolder);
         Directory.CreateDirectory(start.PlatformFolder);
@@ -49,7 +53,14 @@ internal sealed class NodeWorker : IAsyncDisposable
 
         var stderr = new StderrTail();
         var process = new Process { StartInfo = WorkerProcess.StartInfo(start, socketPath), EnableRaisingEvents = true };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { stderr.Add(e.Data); } };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                stderr.Add(e.Data);
+                Log.WorkerStderr(logger, process.Id, e.Data);
+            }
+        };
         process.OutputDataReceived += (_, _) => { }; // console output outside an invocation: drained, not kept
         process.Start();
         process.BeginErrorReadLine();
@@ -67,8 +78,9 @@ internal sealed class NodeWorker : IAsyncDisposable
                 throw new WorkerFailureException(WorkerFailureKind.Unavailable, $"The connector's worker did not start: {stderr.DescribeExit(process.ExitCode)}.");
             }
 
-            var worker = new NodeWorker(process, await accept.ConfigureAwait(false), socketPath, stderr);
+            var worker = new NodeWorker(process, await accept.ConfigureAwait(false), socketPath, stderr, logger);
             worker.Run();
+            Log.WorkerStarted(logger, process.Id, start.ConnectorRoot);
             return worker;
         }
         catch
@@ -106,6 +118,11 @@ internal sealed class NodeWorker : IAsyncDisposable
     /// <summary>Kills the process; every invocation in flight fails with <paramref name="reason"/>.</summary>
     public void Kill(WorkerFailureKind kind, string reason)
     {
+        if (kind == WorkerFailureKind.Hung)
+        {
+            Log.WorkerHung(_logger, _process.Id);
+        }
+
         Fail(new WorkerFailureException(kind, reason));
         Kill(_process);
     }
@@ -125,7 +142,13 @@ internal sealed class NodeWorker : IAsyncDisposable
         _ = Task.Run(async () =>
         {
             await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            Fail(new WorkerFailureException(WorkerFailureKind.Crashed, $"The connector's worker stopped: {_stderr.DescribeExit(_process.ExitCode)}."));
+            var reason = _stderr.DescribeExit(_process.ExitCode);
+            if (_failure is null)
+            {
+                Log.WorkerStopped(_logger, _process.Id, reason);
+            }
+
+            Fail(new WorkerFailureException(WorkerFailureKind.Crashed, $"The connector's worker stopped: {reason}."));
             _socket.Dispose();
             File.Delete(_socketPath);
         });

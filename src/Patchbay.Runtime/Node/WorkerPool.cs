@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 
 namespace Patchbay.Runtime.Node;
 
@@ -6,13 +7,13 @@ namespace Patchbay.Runtime.Node;
 /// The workers, one per installed connector and credential domain, started on first use and replaced
 /// when they die. A worker serves many concurrent invocations.
 /// </summary>
-internal sealed class WorkerPool(RuntimeOptions options, string nodeExecutable, string hostFolder) : IAsyncDisposable
+internal sealed class WorkerPool(RuntimeOptions options, string nodeExecutable, string hostFolder, ILogger logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string Root, string Domain), Slot> _slots = new();
 
     public async Task<NodeWorker> GetAsync(string connectorRoot, string credentialDomain, CancellationToken cancellationToken)
     {
-        var slot = _slots.GetOrAdd((connectorRoot, credentialDomain), key => new Slot(StartInfo(key.Root, key.Domain)));
+        var slot = _slots.GetOrAdd((connectorRoot, credentialDomain), key => new Slot(StartInfo(key.Root, key.Domain), logger));
         return await slot.GetAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -44,7 +45,7 @@ internal sealed class WorkerPool(RuntimeOptions options, string nodeExecutable, 
     }
 
     /// <summary>One key's worker: started once, restarted after it died, never two starting at once.</summary>
-    private sealed class Slot(WorkerStart start) : IAsyncDisposable
+    private sealed class Slot(WorkerStart start, ILogger logger) : IAsyncDisposable
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
         private NodeWorker? _worker;
@@ -69,7 +70,7 @@ internal sealed class WorkerPool(RuntimeOptions options, string nodeExecutable, 
                     await _worker.DisposeAsync().ConfigureAwait(false);
                 }
 
-                _worker = await NodeWorker.StartAsync(start, cancellationToken).ConfigureAwait(false);
+                _worker = await NodeWorker.StartAsync(start, logger, cancellationToken).ConfigureAwait(false);
                 return _worker;
             }
             finally

@@ -44,4 +44,21 @@ public sealed class StartupTests(RuntimeFixture fixture) : IClassFixture<Runtime
 
         result.Output()!.ToJsonString().ShouldBe("""{"out":"hi"}""");
     }
+
+    [Fact]
+    public async Task DiagnosticLog_RecordsWorkerStartsAndSecondCallbacks()
+    {
+        var log = new CollectingLoggerFactory();
+        await using var runtime = await ConnectorRuntime.CreateAsync(fixture.Options, TimeProvider.System, log, TestContext.Current.CancellationToken);
+        var connector = new TestConnector().Invoke("twice", "callback(RESPONSE({}, null, 200)); callback(RESPONSE({}, null, 200));").Build();
+
+        await runtime.RunAsync(connector, "twice");
+        for (var i = 0; i < 50 && !log.Messages.Any(m => m.Message.Contains("more than once", StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken); // stderr arrives on its own stream, shortly after the reply
+        }
+
+        log.Messages.ShouldContain(m => m.Level == Microsoft.Extensions.Logging.LogLevel.Information && m.Message.StartsWith("Started worker", StringComparison.Ordinal));
+        log.Messages.ShouldContain(m => m.Level == Microsoft.Extensions.Logging.LogLevel.Warning && m.Message.Contains("(twice) called back more than once", StringComparison.Ordinal));
+    }
 }
