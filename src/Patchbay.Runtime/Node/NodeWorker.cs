@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace Patchbay.Runtime.Node;
@@ -20,14 +19,14 @@ internal sealed class NodeWorker : IAsyncDisposable
 
     private readonly Process _process;
     private readonly Socket _socket;
+    private readonly NetworkStream _stream;
     private readonly string _socketPath;
     private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonObject>> _pending = new();
-    private readonly Channel<byte[]> _outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly StderrTail _stderr;
+    private readonly ILogger _logger;
     private long _nextId;
     private volatile WorkerFailureException? _failure;
-
-    private readonly ILogger _logger;
 
     private NodeWorker(Process process, Socket socket, string socketPath, StderrTail stderr, ILogger logger)
     {
@@ -36,6 +35,7 @@ internal sealed class NodeWorker : IAsyncDisposable
         _socketPath = socketPath;
         _stderr = stderr;
         _logger = logger;
+        _stream = new NetworkStream(socket, ownsSocket: false);
     }
 
     public int ProcessId => _process.Id;
@@ -106,7 +106,7 @@ internal sealed class NodeWorker : IAsyncDisposable
         _pending[id] = reply;
         try
         {
-            await _outbox.Writer.WriteAsync(Encode(frame), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(Encode(frame), cancellationToken).ConfigureAwait(false);
             return await reply.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -132,12 +132,13 @@ internal sealed class NodeWorker : IAsyncDisposable
         Kill(WorkerFailureKind.Unavailable, "The runtime is shutting down.");
         await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         _process.Dispose();
+        _stream.Dispose();
         _socket.Dispose();
+        _writeGate.Dispose();
     }
 
     private void Run()
     {
-        _ = Task.Run(WriteLoopAsync);
         _ = Task.Run(ReadLoopAsync);
         _ = Task.Run(async () =>
         {
@@ -154,35 +155,27 @@ internal sealed class NodeWorker : IAsyncDisposable
         });
     }
 
-    private async Task WriteLoopAsync()
+    /// <summary>Writes one frame; frames never interleave. A dead socket surfaces as the worker's failure.</summary>
+    private async Task WriteAsync(byte[] frame, CancellationToken cancellationToken)
     {
-        var stream = new NetworkStream(_socket, ownsSocket: false);
-        await using (stream.ConfigureAwait(false))
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            try
-            {
-                while (await _outbox.Reader.WaitToReadAsync().ConfigureAwait(false))
-                {
-                    // Drain what is queued, then flush once: many invocations share one write.
-                    while (_outbox.Reader.TryRead(out var frame))
-                    {
-                        await stream.WriteAsync(frame).ConfigureAwait(false);
-                    }
-
-                    await stream.FlushAsync().ConfigureAwait(false);
-                }
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException)
-            {
-                // The process died; the exit watcher reports why.
-            }
+            await _stream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException)
+        {
+            throw _failure ?? new WorkerFailureException(WorkerFailureKind.Crashed, "The connector's worker stopped: its connection closed.");
+        }
+        finally
+        {
+            _writeGate.Release();
         }
     }
 
     private async Task ReadLoopAsync()
     {
-        var stream = new NetworkStream(_socket, ownsSocket: false);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var reader = new StreamReader(_stream, Encoding.UTF8, leaveOpen: true);
         try
         {
             while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
@@ -202,7 +195,6 @@ internal sealed class NodeWorker : IAsyncDisposable
     private void Fail(WorkerFailureException failure)
     {
         _failure ??= failure;
-        _outbox.Writer.TryComplete();
         foreach (var (_, reply) in _pending)
         {
             reply.TrySetException(_failure);
