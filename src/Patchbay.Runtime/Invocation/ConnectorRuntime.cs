@@ -53,9 +53,8 @@ public sealed class ConnectorRuntime : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = _time.GetTimestamp();
-        var call = new InvocationCall(request, started, _time);
-
         var action = request.Connector.Definition.Actions.FirstOrDefault(a => a.Name == request.Action);
+        var call = new InvocationCall(request, action?.Outputs ?? [], started, _time);
         if (action is null)
         {
             return call.Failed(InvocationOutcome.UnknownAction, $"Unknown action: {request.Action}");

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Patchbay.Core.Data;
 using Patchbay.Core.Diagnostics;
+using Patchbay.Core.Model;
 
 namespace Patchbay.Runtime.Invocation;
 
 /// <summary>One invocation being answered: turns a worker's reply or a platform failure into the result.</summary>
-internal sealed class InvocationCall(InvocationRequest request, long started, TimeProvider time)
+internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNode> outputTree, long started, TimeProvider time)
 {
     public InvocationRequest Request => request;
 
@@ -24,8 +25,7 @@ internal sealed class InvocationCall(InvocationRequest request, long started, Ti
         var outcome = Envelopes.IsSuccess(envelope)
             ? InvocationOutcome.Succeeded
             : reply["stage"]?.GetValue<string>() == "authentication" ? InvocationOutcome.AuthenticationFailed : InvocationOutcome.ConnectorReportedFailure;
-        var action = request.Connector.Definition.Actions.First(a => a.Name == request.Action);
-        var shaped = OutputShaper.Shape(Envelopes.Output(envelope), action.Outputs);
+        var shaped = OutputShaper.Shape(Envelopes.Output(envelope), outputTree);
         var redactor = new SecretRedactor(request);
         return new InvocationResult
         {
