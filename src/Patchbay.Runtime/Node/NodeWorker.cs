@@ -104,6 +104,12 @@ internal sealed class NodeWorker : IAsyncDisposable
         frame["id"] = id;
         var reply = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = reply;
+        if (_failure is { } diedMeanwhile)
+        {
+            // The worker failed between the check above and the registration: Fail() may not have seen this reply.
+            reply.TrySetException(diedMeanwhile);
+        }
+
         try
         {
             await WriteAsync(Encode(frame), cancellationToken).ConfigureAwait(false);
