@@ -26,8 +26,7 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var read = await ConnectorInput.ReadAsync(context, parse.GetValue(connector)!, cancellationToken);
-            context.Diagnostics.Print(read.Diagnostics.Where(d => d.IsError));
-            var package = read.GetPackageOrThrow();
+            var package = read.GetPackageOrThrow(); // an invalid connector's errors are printed once, by the caller
             var (connectorValues, authValues) = RunArguments.SplitParameters(package.Definition, parse.GetValue(parameters) ?? []);
             var request = new InvocationRequest
             {
@@ -52,7 +51,7 @@ internal static class RunCommand
                 await using var runtime = await ConnectorRuntime.CreateAsync(options, cancellationToken);
                 result = await runtime.InvokeAsync(request, cancellationToken);
             }
-            catch (NodeUnavailableException e)
+            catch (Exception e) when (e is NodeUnavailableException or NotSupportedException)
             {
                 throw new UserErrorException(e.Message);
             }

@@ -61,4 +61,27 @@ public sealed class RunCommandTests : IDisposable
         run.ExitCode.ShouldBe(1, run.ToString());
         run.Error.ShouldContain(message);
     }
+
+    [Fact]
+    public async Task Run_EasyRestAction_IsAUserErrorUntilTheRestEngineExists()
+    {
+        await _folder.RunAsync("new", "Items", "--rest");
+
+        var run = await _folder.RunAsync("run", "items", "get-item", "--input", """{"id":"1"}""");
+
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.Error.ShouldContain("Easy REST action");
+    }
+
+    [Fact]
+    public async Task Run_InvalidConnector_PrintsEachErrorOnce()
+    {
+        await _folder.RunAsync("new", "Greeter");
+        File.Delete(_folder["greeter/auth/auth.js"]);
+
+        var run = await _folder.RunAsync("run", "greeter", "say-hello");
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.Split("missing-auth-file").Length.ShouldBe(2);
+    }
 }
