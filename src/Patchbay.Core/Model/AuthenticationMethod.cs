@@ -9,6 +9,12 @@ public enum AuthenticationMethod
     OAuth2,
     ApiKey,
 
+    /// <summary>A static bearer token (<c>Authorization: Bearer …</c>).</summary>
+    Bearer,
+
+    /// <summary>OAuth 1.0a requests signed with HMAC-SHA1.</summary>
+    OAuth1,
+
     /// <summary>The connector's own <c>auth/auth.js</c>.</summary>
     Custom,
 }

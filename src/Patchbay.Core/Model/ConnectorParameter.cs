@@ -18,4 +18,7 @@ public sealed record ConnectorParameter
 
     /// <summary>Bizagi's <c>propertyvalues</c>: the allowed values, when the list is closed.</summary>
     public ValueList<string> AllowedValues { get; init; } = [];
+
+    /// <summary>The value used when an environment gives none (e.g. a token URL or an API key's header name); empty for none.</summary>
+    public string DefaultValue { get; init; } = "";
 }

@@ -12,6 +12,8 @@ internal static class WireNames
         [AuthenticationMethod.Digest] = "digest",
         [AuthenticationMethod.OAuth2] = "oauth2",
         [AuthenticationMethod.ApiKey] = "apikey",
+        [AuthenticationMethod.Bearer] = "bearer",
+        [AuthenticationMethod.OAuth1] = "oauth1",
         [AuthenticationMethod.Custom] = "custom",
     };
 

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Patchbay.Core.Data;
 using Patchbay.Core.Model;
+using Patchbay.Runtime.Authentication;
+using Patchbay.Runtime.Http;
 using Patchbay.Runtime.Node;
+using Patchbay.Runtime.Rest;
 
 namespace Patchbay.Runtime.Invocation;
 
@@ -18,6 +21,9 @@ public sealed class ConnectorRuntime : IAsyncDisposable
     private readonly ConnectorInstaller _installer;
     private readonly WorkerPool _workers;
     private readonly TimeProvider _time;
+    private readonly HttpClient _http;
+    private readonly AuthenticationService _authentication;
+    private readonly RestEngine _rest;
 
     private ConnectorRuntime(RuntimeOptions options, string nodeExecutable, TimeProvider time, ILogger logger)
     {
@@ -26,6 +32,9 @@ public sealed class ConnectorRuntime : IAsyncDisposable
         _installer = new ConnectorInstaller(Path.Combine(options.WorkFolder, "connectors"));
         var hostFolder = Path.Combine(Path.GetDirectoryName(typeof(ConnectorRuntime).Assembly.Location)!, "NodeHost");
         _workers = new WorkerPool(options, nodeExecutable, hostFolder, logger);
+        _http = OutboundHttp.Create(options);
+        _authentication = new AuthenticationService(_http, time);
+        _rest = new RestEngine(_http, time);
     }
 
     /// <summary>Starts a runtime; fails here, not at the first invocation, when Node.js is missing or older than 20.</summary>
@@ -60,44 +69,79 @@ public sealed class ConnectorRuntime : IAsyncDisposable
             return call.Failed(InvocationOutcome.UnknownAction, $"Unknown action: {request.Action}");
         }
 
-        if (action.Kind != ActionKind.Custom)
-        {
-            throw new NotSupportedException($"'{action.Name}' is an Easy REST action; the REST engine runs those.");
-        }
-
         var input = InputCoercer.Coerce(request.Inputs, action.Inputs);
         if (input.HasErrors)
         {
             return call.Failed(InvocationOutcome.InvalidInput, "Invalid inputs: " + string.Join("; ", input.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Location.Path}: {d.Message}")), input.Diagnostics);
         }
 
+        var limit = call.Request.Timeout ?? action.Rest?.Timeout ?? _options.DefaultTimeout;
+        using var timeout = new CancellationTokenSource(limit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var session = await AuthenticateAsync(request, action, input.Input, linked.Token).ConfigureAwait(false);
+            if (session.Failure is { } failure)
+            {
+                return call.Failed(failure.IsTransient ? InvocationOutcome.AuthenticationUnavailable : InvocationOutcome.AuthenticationFailed, failure.StatusCode, failure.Error, failure.Message);
+            }
+
+            return action.Kind == ActionKind.Rest
+                ? await _rest.InvokeAsync(call, action, input.Input, action.Rest!.UseAuthentication ? session : null, linked.Token).ConfigureAwait(false)
+                : await RunCustomAsync(call, input.Input, session, limit, timeout.Token, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return call.Failed(InvocationOutcome.Timeout, $"The action '{request.Action}' did not answer within {Describe(limit)}.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _workers.DisposeAsync().ConfigureAwait(false);
+        _http.Dispose();
+    }
+
+    /// <summary>Runs the built-in method (C#) for REST actions that use authentication and for custom actions; <c>auth.js</c> runs in the worker.</summary>
+    private async Task<AuthenticationSession> AuthenticateAsync(InvocationRequest request, ActionDefinition action, JsonObject input, CancellationToken cancellationToken)
+    {
+        var definition = request.Connector.Definition;
+        var needed = AuthenticationService.IsBuiltIn(definition.Authentication.Method) && (action.Rest?.UseAuthentication ?? true);
+        if (!needed)
+        {
+            return AuthenticationSession.Anonymous;
+        }
+
+        var target = RestUrls.Target(definition, action.Rest, input, request.ConnectorParameters);
+        var authRequest = new AuthenticationRequest(definition, request.AuthenticationParameters, request.CredentialDomain, target, action.Rest?.Method ?? "GET");
+        return await _authentication.AuthenticateAsync(authRequest, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<InvocationResult> RunCustomAsync(InvocationCall call, JsonObject input, AuthenticationSession session, TimeSpan limit, CancellationToken deadline, CancellationToken cancellationToken)
+    {
         NodeWorker worker;
         try
         {
-            var root = _installer.Install(request.Connector);
-            worker = await _workers.GetAsync(root, request.CredentialDomain, cancellationToken).ConfigureAwait(false);
+            var root = _installer.Install(call.Request.Connector);
+            worker = await _workers.GetAsync(root, call.Request.CredentialDomain, cancellationToken).ConfigureAwait(false);
         }
         catch (WorkerFailureException e)
         {
             return call.Failed(InvocationOutcome.WorkerUnavailable, e.Message);
         }
 
-        return await RunAsync(call, worker, Frame(request, input.Input), cancellationToken).ConfigureAwait(false);
+        return await RunAsync(call, worker, Frame(call.Request, input, session), limit, deadline, cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => _workers.DisposeAsync();
-
-    private async Task<InvocationResult> RunAsync(InvocationCall call, NodeWorker worker, JsonObject frame, CancellationToken cancellationToken)
+    /// <summary>Hands the frame to the worker; at the deadline, checks whether the worker hung and replaces it if so.</summary>
+    private async Task<InvocationResult> RunAsync(InvocationCall call, NodeWorker worker, JsonObject frame, TimeSpan limit, CancellationToken deadline, CancellationToken cancellationToken)
     {
-        var limit = call.Request.Timeout ?? _options.DefaultTimeout;
-        using var timeout = new CancellationTokenSource(limit, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var reply = await worker.RequestAsync(frame, linked.Token).ConfigureAwait(false);
+            var reply = await worker.RequestAsync(frame, cancellationToken).ConfigureAwait(false);
             return call.Completed(reply);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             var hung = !await RespondsAsync(worker).ConfigureAwait(false);
             if (hung)
@@ -135,7 +179,7 @@ public sealed class ConnectorRuntime : IAsyncDisposable
         }
     }
 
-    private static JsonObject Frame(InvocationRequest request, JsonObject input)
+    private static JsonObject Frame(InvocationRequest request, JsonObject input, AuthenticationSession session)
     {
         var definition = request.Connector.Definition;
         return new JsonObject
@@ -145,7 +189,7 @@ public sealed class ConnectorRuntime : IAsyncDisposable
             ["globals"] = new JsonObject
             {
                 ["systemproperties"] = Strings(request.ConnectorParameters),
-                ["authdata"] = Strings(request.AuthenticationParameters),
+                ["authdata"] = Strings(request.AuthenticationParameters.Concat(session.AuthData).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value)),
                 ["projectname"] = request.ProjectName,
             },
             ["data"] = new JsonObject { ["inputs"] = new JsonObject { ["input"] = input } },
@@ -155,7 +199,7 @@ public sealed class ConnectorRuntime : IAsyncDisposable
         };
     }
 
-    private static JsonObject Strings(IReadOnlyDictionary<string, string> values) =>
+    private static JsonObject Strings(IEnumerable<KeyValuePair<string, string>> values) =>
         new(values.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value))));
 
     private static string Describe(TimeSpan span) => span.TotalSeconds >= 1 ? $"{span.TotalSeconds:0.###} s" : $"{span.TotalMilliseconds:0} ms";

@@ -5,9 +5,11 @@ namespace Patchbay.Runtime.Invocation;
 /// <summary>Builds Bizagi envelopes for failures Patchbay detects itself, in getResponse's exact shape.</summary>
 internal static class Envelopes
 {
-    public static JsonObject Failure(InvocationOutcome outcome, string message)
+    public static JsonObject Failure(InvocationOutcome outcome, string message) =>
+        Failure(InvocationOutcomes.StatusCode(outcome) ?? -200, InvocationOutcomes.ErrorName(outcome), message);
+
+    public static JsonObject Failure(int status, string error, string message)
     {
-        var status = InvocationOutcomes.StatusCode(outcome) ?? -200;
         return new JsonObject
         {
             ["response"] = new JsonObject
@@ -15,7 +17,7 @@ internal static class Envelopes
                 ["outputs"] = new JsonObject
                 {
                     ["output"] = new JsonObject(),
-                    ["error"] = new JsonObject { ["error"] = InvocationOutcomes.ErrorName(outcome), ["message"] = message, ["status"] = status },
+                    ["error"] = new JsonObject { ["error"] = error, ["message"] = message, ["status"] = status },
                 },
             },
             ["success"] = false,

@@ -19,6 +19,15 @@ internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNo
         Diagnostics = diagnostics ?? [],
     };
 
+    /// <summary>A failure whose status code and error name come from elsewhere (a built-in authenticator).</summary>
+    public InvocationResult Failed(InvocationOutcome outcome, int statusCode, string error, string message) => new()
+    {
+        Outcome = outcome,
+        Envelope = Envelopes.Failure(statusCode, error, message),
+        FailureMessage = message,
+        Duration = time.GetElapsedTime(started),
+    };
+
     public InvocationResult Completed(JsonObject reply)
     {
         var envelope = reply["envelope"] as JsonObject ?? Envelopes.Failure(InvocationOutcome.ConnectorReportedFailure, "The connector answered without an envelope.");

@@ -8,6 +8,9 @@ public enum InvocationOutcome
     InvalidInput,
     UnknownAction,
     AuthenticationFailed,
+
+    /// <summary>A built-in authenticator could not reach its token endpoint, or it answered 5xx.</summary>
+    AuthenticationUnavailable,
     Timeout,
     WorkerCrashed,
     WorkerHung,

@@ -30,5 +30,5 @@ public static class InvocationOutcomes
     };
 
     public static bool IsTransient(InvocationOutcome outcome) => outcome is
-        InvocationOutcome.Timeout or InvocationOutcome.WorkerCrashed or InvocationOutcome.WorkerHung or InvocationOutcome.WorkerUnavailable;
+        InvocationOutcome.AuthenticationUnavailable or InvocationOutcome.Timeout or InvocationOutcome.WorkerCrashed or InvocationOutcome.WorkerHung or InvocationOutcome.WorkerUnavailable;
 }

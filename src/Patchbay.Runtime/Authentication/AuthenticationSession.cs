@@ -1,0 +1,41 @@
+namespace Patchbay.Runtime.Authentication;
+
+/// <summary>
+/// The outcome of authenticating one invocation: either a failure, or the fields merged into
+/// <c>globals.authdata</c> (bizagi-compat §4.3) and the means to sign Easy REST requests with them.
+/// </summary>
+internal class AuthenticationSession
+{
+    public static AuthenticationSession Anonymous { get; } = new(new Dictionary<string, string>());
+
+    protected AuthenticationSession(AuthenticationFailure failure)
+    {
+        Failure = failure;
+        AuthData = new Dictionary<string, string>();
+    }
+
+    public AuthenticationSession(IReadOnlyDictionary<string, string> authData) => AuthData = authData;
+
+    public AuthenticationFailure? Failure { get; }
+
+    /// <summary>Fields merged into <c>globals.authdata</c>: <c>authorizationheader</c>, the token fields, digest's challenge.</summary>
+    public IReadOnlyDictionary<string, string> AuthData { get; }
+
+    public static AuthenticationSession Failed(AuthenticationFailure failure) => new(failure);
+
+    /// <summary>Adds the credentials to one outgoing Easy REST request (Bizagi: the <c>authorizationheader</c> field).</summary>
+    public virtual void Apply(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (AuthData.TryGetValue("authorizationheader", out var header) && header.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", header);
+        }
+    }
+
+    /// <summary>
+    /// Called once when the API answered 401: refreshes what can be refreshed (a token, a digest nonce).
+    /// True when the request is worth sending again with <see cref="Apply"/>.
+    /// </summary>
+    public virtual Task<bool> RecoverAsync(HttpResponseMessage unauthorized, CancellationToken cancellationToken) => Task.FromResult(false);
+}
