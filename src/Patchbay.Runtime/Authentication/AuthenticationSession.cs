@@ -21,6 +21,10 @@ internal class AuthenticationSession
     /// <summary>Fields merged into <c>globals.authdata</c>: <c>authorizationheader</c>, the token fields, digest's challenge.</summary>
     public IReadOnlyDictionary<string, string> AuthData { get; }
 
+    /// <summary>Values never to show: everything obtained except the token's type, lifetime and scope.</summary>
+    public virtual IEnumerable<string> Secrets =>
+        AuthData.Where(p => p.Key is not ("token_type" or "expires_in" or "scope" or "realm" or "qop" or "algorithm")).Select(p => p.Value);
+
     public static AuthenticationSession Failed(AuthenticationFailure failure) => new(failure);
 
     /// <summary>Adds the credentials to one outgoing Easy REST request (Bizagi: the <c>authorizationheader</c> field).</summary>

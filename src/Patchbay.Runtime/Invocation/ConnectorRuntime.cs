@@ -86,6 +86,7 @@ public sealed class ConnectorRuntime : IAsyncDisposable
                 return call.Failed(failure.IsTransient ? InvocationOutcome.AuthenticationUnavailable : InvocationOutcome.AuthenticationFailed, failure.StatusCode, failure.Error, failure.Message);
             }
 
+            call.AddSecrets(session.Secrets);
             return action.Kind == ActionKind.Rest
                 ? await _rest.InvokeAsync(call, action, input.Input, action.Rest!.UseAuthentication ? session : null, linked.Token).ConfigureAwait(false)
                 : await RunCustomAsync(call, input.Input, session, limit, timeout.Token, linked.Token).ConfigureAwait(false);

@@ -8,7 +8,15 @@ namespace Patchbay.Runtime.Invocation;
 /// <summary>One invocation being answered: turns a worker's reply or a platform failure into the result.</summary>
 internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNode> outputTree, long started, TimeProvider time)
 {
+    private readonly List<string> _secrets = [];
+
     public InvocationRequest Request => request;
+
+    /// <summary>Masks everything a person reads about this call: password-mode values and the secrets added.</summary>
+    public SecretRedactor Redactor => new(request, _secrets);
+
+    /// <summary>Adds values (tokens obtained by a built-in authenticator) to mask in logs, traces and messages.</summary>
+    public void AddSecrets(IEnumerable<string> secrets) => _secrets.AddRange(secrets);
 
     public InvocationResult Failed(InvocationOutcome outcome, string message, IReadOnlyList<Diagnostic>? diagnostics = null) => new()
     {
@@ -35,7 +43,7 @@ internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNo
             ? InvocationOutcome.Succeeded
             : reply["stage"]?.GetValue<string>() == "authentication" ? InvocationOutcome.AuthenticationFailed : InvocationOutcome.ConnectorReportedFailure;
         var shaped = OutputShaper.Shape(Envelopes.Output(envelope), outputTree);
-        var redactor = new SecretRedactor(request);
+        var redactor = Redactor;
         return new InvocationResult
         {
             Outcome = outcome,

@@ -8,11 +8,14 @@ internal sealed class SecretRedactor
     public const string Mask = "********";
     private readonly string[] _secrets;
 
-    public SecretRedactor(InvocationRequest request)
+    /// <param name="request">Its password-mode parameter values are masked.</param>
+    /// <param name="more">Other values to mask: tokens a built-in authenticator obtained.</param>
+    public SecretRedactor(InvocationRequest request, IEnumerable<string> more)
     {
         var definition = request.Connector.Definition;
         _secrets = Secrets(definition.Parameters, request.ConnectorParameters)
             .Concat(Secrets(definition.Authentication.Parameters, request.AuthenticationParameters))
+            .Concat(more)
             .Where(s => s.Length > 0)
             .OrderByDescending(s => s.Length) // a secret that contains another is masked whole
             .ToArray();
