@@ -51,14 +51,15 @@ internal static partial class UrlTemplateValidator
             {
                 continue;
             }
-            else if (problem is not null)
+            else if (problem is { Unknown: false })
             {
-                diagnostics.Error(codes.Invalid, location, $"{{{{{name}}}}} in {what}: {problem}.");
+                diagnostics.Error(codes.Invalid, location, $"{{{{{name}}}}} in {what}: {problem.Reason}.");
             }
             else
             {
                 var known = string.Join(", ", action.Inputs.Select(i => i.Name).Concat(parameters));
-                diagnostics.Error(codes.Unknown, location, $"{{{{{name}}}}} in {what} is neither an input of '{action.Name}' nor a Connector parameter (known: {(known.Length == 0 ? "none" : known)}).");
+                var reason = problem is null ? "" : $" ({problem.Reason})";
+                diagnostics.Error(codes.Unknown, location, $"{{{{{name}}}}} in {what} is neither an input of '{action.Name}'{reason} nor a Connector parameter (known: {(known.Length == 0 ? "none" : known)}).");
             }
         }
 
@@ -70,29 +71,29 @@ internal static partial class UrlTemplateValidator
     }
 
     /// <summary>
-    /// Follows a dotted path through the input tree as the runtime does. Gives the node it names, or null
-    /// with a reason when the path goes through a list or past a single value, or null alone when a name is unknown.
+    /// Follows a dotted path through the input tree as the runtime does. Gives the node it names, or a
+    /// problem: a name that does not exist (unknown), or a path through a list or past a single value.
     /// </summary>
-    private static (DataNode? Node, string? Problem) Resolve(ValueList<DataNode> inputs, string path)
+    private static (DataNode? Node, PathProblem? Problem) Resolve(ValueList<DataNode> inputs, string path)
     {
         DataNode? node = null;
         foreach (var part in path.Split('.'))
         {
             if (node is { IsList: true })
             {
-                return (null, $"'{node.Name}' is a list; a placeholder cannot reach into a list");
+                return (null, new PathProblem($"'{node.Name}' is a list; a placeholder cannot reach into a list", Unknown: false));
             }
 
             if (node is not null && node.Type != DataType.Object)
             {
-                return (null, $"'{node.Name}' is a single value and has no field '{part}'");
+                return (null, new PathProblem($"'{node.Name}' is a single value and has no field '{part}'", Unknown: false));
             }
 
             var parent = node;
             node = (parent?.Children ?? inputs).FirstOrDefault(n => string.Equals(n.Name, part, StringComparison.Ordinal));
             if (node is null)
             {
-                return (null, parent is null ? null : $"the input object '{parent.Name}' has no field '{part}'");
+                return (null, parent is null ? null : new PathProblem($"the input object '{parent.Name}' has no field '{part}'", Unknown: true));
             }
         }
 
@@ -103,4 +104,6 @@ internal static partial class UrlTemplateValidator
     private static partial Regex PlaceholderPattern();
 
     private sealed record TemplateCodes(string Unknown, string Invalid, string Malformed);
+
+    private sealed record PathProblem(string Reason, bool Unknown);
 }
