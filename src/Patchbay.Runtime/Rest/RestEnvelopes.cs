@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Patchbay.Runtime.Rest;
@@ -21,11 +22,14 @@ internal static class RestEnvelopes
                 ["outputs"] = new JsonObject { ["output"] = output ?? new JsonObject(), ["error"] = error },
             },
             ["success"] = success,
-            ["connectorstatuscode"] = statusCode == 0 ? (success ? 200 : -200) : statusCode,
+            ["connectorstatuscode"] = Number(statusCode == 0 ? (success ? 200 : -200) : statusCode),
             ["errormessage"] = message,
             ["autotestingenabled"] = false,
         };
     }
+
+    /// <summary>A number read from JSON text, as the Node worker's envelopes hold them (readable as int and as double).</summary>
+    private static JsonNode Number(int value) => JsonNode.Parse(value.ToString(CultureInfo.InvariantCulture))!;
 
     public static JsonObject Success(JsonNode? body, int status) => Create(body, null, status);
 
@@ -34,7 +38,7 @@ internal static class RestEnvelopes
 
     /// <summary>The <c>{error, message, status}</c> object of an error row.</summary>
     public static JsonObject Error(JsonNode error, string message, int status) =>
-        new() { ["error"] = error, ["message"] = message, ["status"] = status };
+        new() { ["error"] = error, ["message"] = message, ["status"] = Number(status) };
 
     /// <summary>ECONNREFUSED, ENOTFOUND: reported as a 404 whose message is also the <c>errormessage</c>.</summary>
     public static JsonObject Unreachable(string url)
