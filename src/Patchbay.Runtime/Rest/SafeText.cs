@@ -32,7 +32,7 @@ internal static partial class SafeText
             }));
         }
 
-        return builder.Uri.IsDefaultPort ? builder.Uri.AbsoluteUri : builder.Uri.ToString();
+        return builder.Uri.AbsoluteUri;
     }
 
     /// <summary>The request headers as a JSON object, credential headers masked as in Bizagi's debug log.</summary>
