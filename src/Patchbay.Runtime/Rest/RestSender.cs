@@ -90,6 +90,12 @@ internal sealed class RestSender(HttpClient http, TimeProvider time, InvocationC
 
             return (new RestReply { Url = outgoing.Url, Failure = failure }, null);
         }
+        catch (OperationCanceledException)
+        {
+            // the deadline (or the caller) ended it; the trace still shows the call that was under way
+            call.Trace(new HttpCallTrace(outgoing.Method, url, 0, Milliseconds(started), outgoing.Body?.Length ?? 0, 0));
+            throw;
+        }
 
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
