@@ -1,5 +1,3 @@
-using Patchbay.Runtime.Authentication;
-
 namespace Patchbay.Runtime.Rest;
 
 /// <summary>
@@ -24,6 +22,4 @@ internal sealed record RestRequestPlan(RestOutgoing First)
 
         return First.WithUrl(new Uri(First.Url.GetLeftPart(UriPartial.Path) + "?" + query));
     }
-
-    public HttpRequestMessage ToMessage(AuthenticationSession? session) => First.ToMessage(session);
 }
