@@ -46,8 +46,17 @@ internal static class RestRequestBuilder
         }
 
         var contentType = rest.ContentType.Trim();
+        if (!(contentType.Equals(Text, StringComparison.OrdinalIgnoreCase) || contentType.Equals(Json, StringComparison.OrdinalIgnoreCase) || contentType.Equals(Form, StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, $"{contentType} Content-Type unsupported. Action '{action.Name}' ({method}) needs {Json}, {Text} or {Form}.");
+        }
+
         byte[] body;
-        if (contentType.Equals(Text, StringComparison.OrdinalIgnoreCase))
+        if (data is null && rest.BodyInput.Length > 0)
+        {
+            body = []; // the body input was not given: JSON.stringify(undefined) sends no body
+        }
+        else if (contentType.Equals(Text, StringComparison.OrdinalIgnoreCase))
         {
             body = Encoding.UTF8.GetBytes(JsJson.Stringify(data));
         }
@@ -59,13 +68,9 @@ internal static class RestRequestBuilder
                 headers.Add(KeyValuePair.Create("Accept", Json)); // request's json option asks for JSON back
             }
         }
-        else if (contentType.Equals(Form, StringComparison.OrdinalIgnoreCase))
-        {
-            body = QueryStrings.Of(data).ToBytes();
-        }
         else
         {
-            return (null, $"{contentType} Content-Type unsupported. Action '{action.Name}' ({method}) needs {Json}, {Text} or {Form}.");
+            body = QueryStrings.Of(data).ToBytes();
         }
 
         if (extraQuery.Count > 0)

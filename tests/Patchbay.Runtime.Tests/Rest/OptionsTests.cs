@@ -67,6 +67,18 @@ public sealed class OptionsTests(RuntimeFixture fixture, RestApiServer server) :
     }
 
     [Fact]
+    public async Task BodyInput_NotGiven_SendsNoBody()
+    {
+        server.Answer("/no-body", 200, "{}");
+
+        await RunAsync(RestConnector.Post("/no-body") with { BodyInput = "item" }, """{"id":"7"}""");
+
+        var received = server.To("/no-body").Single();
+        received.Body.ShouldBeEmpty();
+        received.Header("Content-Length").ShouldBe("0");
+    }
+
+    [Fact]
     public async Task ResultPath_SelectsThePartOfTheBodyThatIsTheOutput()
     {
         server.Answer("/wrapped", 200, """{"data":{"items":[{"id":1},{"id":2}]},"meta":{}}""");
