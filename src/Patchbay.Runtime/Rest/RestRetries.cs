@@ -39,9 +39,13 @@ internal static class RestRetries
             DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } reply ? RetryAfter(reply, time) : null),
             OnRetry = args =>
             {
-                var reply = args.Outcome.Result!;
-                var what = reply.Failure is { } failure ? failure.Message : "HTTP " + reply.Status.ToString(CultureInfo.InvariantCulture);
-                call.Log("WARN", $"Attempt {args.AttemptNumber + 1} of {retry.MaxAttempts} failed ({what}); retrying in {args.RetryDelay.TotalMilliseconds:0} ms.");
+                if (call.Request.EnableLog)
+                {
+                    var reply = args.Outcome.Result!;
+                    var what = reply.Failure is { } failure ? failure.Message : "HTTP " + reply.Status.ToString(CultureInfo.InvariantCulture);
+                    call.Log("WARN", $"Attempt {args.AttemptNumber + 1} of {retry.MaxAttempts} failed ({what}); retrying in {args.RetryDelay.TotalMilliseconds:0} ms.");
+                }
+
                 return ValueTask.CompletedTask;
             },
         };

@@ -55,7 +55,11 @@ internal sealed class RestSender(HttpClient http, TimeProvider time, InvocationC
             }
         }
 
-        call.Log("DEBUG", "The API answered 401; the credentials were renewed and the request is sent again.");
+        if (call.Request.EnableLog)
+        {
+            call.Log("DEBUG", "The API answered 401; the credentials were renewed and the request is sent again.");
+        }
+
         var (again, second) = await SendOnceAsync(outgoing, cancellationToken).ConfigureAwait(false);
         second?.Dispose();
         return again;

@@ -29,10 +29,10 @@ public sealed class RetryAndTimeoutTests(RuntimeFixture fixture, RestApiServer s
     public async ValueTask DisposeAsync() => await _runtime.DisposeAsync();
 
     /// <summary>Runs the action while moving the fake clock 100 ms every few real milliseconds.</summary>
-    private async Task<InvocationResult> RunAsync(RestRequest rest, string baseUri = "", TimeSpan? timeout = null)
+    private async Task<InvocationResult> RunAsync(RestRequest rest, string baseUri = "", TimeSpan? timeout = null, bool log = false)
     {
         var connector = new RestConnector(baseUri.Length > 0 ? baseUri : server.Url).Action("act", rest).Build();
-        var request = new InvocationRequest { Connector = connector, Action = "act", Timeout = timeout ?? TimeSpan.FromMinutes(10) };
+        var request = new InvocationRequest { Connector = connector, Action = "act", Timeout = timeout ?? TimeSpan.FromMinutes(10), EnableLog = log };
         var run = _runtime.InvokeAsync(request, TestContext.Current.CancellationToken);
         while (!run.IsCompleted)
         {
@@ -76,6 +76,17 @@ public sealed class RetryAndTimeoutTests(RuntimeFixture fixture, RestApiServer s
         result.Outcome.ShouldBe(InvocationOutcome.Succeeded, result.FailureMessage);
         result.HttpCalls.Select(c => c.Status).ShouldBe([503, 200]);
         Gap("/busy").ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(3));
+        result.Logs.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task WithEnableLog_EachRetryIsLogged()
+    {
+        FailThenSucceed("/busy-logged", 1, 503, () => "3");
+
+        var result = await RunAsync(RestConnector.Get("/busy-logged") with { Retry = Retry }, log: true);
+
+        result.Logs.ShouldContain(l => l.Level == "WARN" && l.Text == "Attempt 1 of 3 failed (HTTP 503); retrying in 3000 ms.");
     }
 
     [Fact]
