@@ -55,9 +55,13 @@ internal sealed class TokenEndpoint(HttpClient http, TimeProvider time)
             return TokenOutcome.Of(AuthenticationFailure.Unavailable(status, string.Create(CultureInfo.InvariantCulture, $"The token endpoint {client.Host} answered {status} {response.HttpErrorReason}; try again later.")));
         }
 
-        var reason = response.ErrorType == ResponseErrorType.Protocol && !string.IsNullOrEmpty(response.Error)
-            ? response.Error
-            : status is >= 200 and < 300 ? "no access_token in a JSON response" : string.Create(CultureInfo.InvariantCulture, $"HTTP {status}");
+        // Only the OAuth error code is shown (invalid_grant, invalid_client), never the response itself.
+        var reason = (response.Json is { ValueKind: JsonValueKind.Object } ? response.TryGet("error") : null) switch
+        {
+            { Length: > 0 } code => code,
+            _ when status is >= 200 and < 300 => "no access_token in a JSON response",
+            _ => string.Create(CultureInfo.InvariantCulture, $"HTTP {status}"),
+        };
         if (refreshing && client.NeedsReconnect)
         {
             return TokenOutcome.Of(new AuthenticationFailure(401, "RECONNECT_NEEDED",
