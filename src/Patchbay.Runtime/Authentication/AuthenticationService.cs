@@ -7,7 +7,7 @@ namespace Patchbay.Runtime.Authentication;
 
 /// <summary>
 /// Runs a connector's built-in authentication method (bizagi-compat §4.3, docs/authentication.md) and owns
-/// the token cache and digest challenges that every invocation of the runtime shares.
+/// the token cache that every invocation of the runtime shares.
 /// </summary>
 internal sealed class AuthenticationService
 {
@@ -51,7 +51,7 @@ internal sealed class AuthenticationService
             AuthenticationMethod.Bearer => Task.FromResult(StaticCredentials.Bearer(parameters)),
             AuthenticationMethod.ApiKey => Task.FromResult(StaticCredentials.ApiKey(parameters)),
             AuthenticationMethod.OAuth1 => Task.FromResult(OAuth1Session.Create(request, parameters, _time)),
-            AuthenticationMethod.Digest => _digest.AuthenticateAsync(request, parameters, Key(request, parameters), cancellationToken),
+            AuthenticationMethod.Digest => _digest.AuthenticateAsync(request, parameters, cancellationToken),
             AuthenticationMethod.OAuth2 => _oauth2.AuthenticateAsync(request, parameters, Key(request, parameters), cancellationToken),
             _ => Task.FromResult(AuthenticationSession.Anonymous), // none; custom runs auth.js in the worker
         };

@@ -1,18 +1,19 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Patchbay.Runtime.Authentication.Digest;
 
 /// <summary>
-/// Digest authentication (RFC 7616). The challenge is fetched once from the action's URL and then reused
-/// by every invocation of the connection with a rising nonce count, until the server asks for a new one
-/// (<c>stale=true</c> or another 401).
+/// Digest authentication (RFC 7616). Each invocation fetches a challenge from the action's URL, as Bizagi
+/// does, so connector code always gets a live nonce; the invocation's requests (pages, retries) then reuse it
+/// with a rising nonce count until the server asks for a new one (<c>stale=true</c> or another 401).
 /// </summary>
+/// <remarks>
+/// Sharing one nonce across invocations would save that round trip, but a custom action that meets an
+/// expired nonce has no way to report it, and every later invocation would fail with it.
+/// </remarks>
 internal sealed class DigestAuthenticator(HttpClient http)
 {
-    private readonly ConcurrentDictionary<string, DigestState> _states = new(StringComparer.Ordinal);
-
-    public async Task<AuthenticationSession> AuthenticateAsync(AuthenticationRequest request, AuthParameters parameters, ConnectionKey key, CancellationToken cancellationToken)
+    public async Task<AuthenticationSession> AuthenticateAsync(AuthenticationRequest request, AuthParameters parameters, CancellationToken cancellationToken)
     {
         if (parameters.Missing("username", "password") is { } missing)
         {
@@ -25,23 +26,11 @@ internal sealed class DigestAuthenticator(HttpClient http)
                 "AUTH.ERROR", "Authentication Error: digest needs the action's URL to fetch the server's challenge, and the connector has no base URI."));
         }
 
-        var slot = $"{key}|{target.GetLeftPart(UriPartial.Authority)}";
-        if (!_states.TryGetValue(slot, out var state))
-        {
-            var (challenge, failure) = await FetchChallengeAsync(target, request.Method, cancellationToken).ConfigureAwait(false);
-            if (failure is not null)
-            {
-                return AuthenticationSession.Failed(failure);
-            }
-
-            state = _states.GetOrAdd(slot, new DigestState(challenge!));
-        }
-
-        return new DigestSession(this, slot, state, parameters, target, request.Method);
+        var (challenge, failure) = await FetchChallengeAsync(target, request.Method, cancellationToken).ConfigureAwait(false);
+        return failure is not null
+            ? AuthenticationSession.Failed(failure)
+            : new DigestSession(new DigestState(challenge!), parameters, target, request.Method);
     }
-
-    /// <summary>Replaces the challenge of a connection after the server issued a new one.</summary>
-    public DigestState Renew(string slot, DigestChallenge challenge) => _states[slot] = new DigestState(challenge);
 
     private async Task<(DigestChallenge? Challenge, AuthenticationFailure? Failure)> FetchChallengeAsync(Uri target, string method, CancellationToken cancellationToken)
     {

@@ -5,17 +5,13 @@ namespace Patchbay.Runtime.Authentication.Digest;
 /// <summary>Computes the digest <c>Authorization</c> of each request from its own method and URI.</summary>
 internal sealed class DigestSession : AuthenticationSession
 {
-    private readonly DigestAuthenticator _authenticator;
-    private readonly string _slot;
     private readonly string _username;
     private readonly string _password;
     private DigestState _state;
 
-    public DigestSession(DigestAuthenticator authenticator, string slot, DigestState state, AuthParameters parameters, Uri target, string method)
+    public DigestSession(DigestState state, AuthParameters parameters, Uri target, string method)
         : base(Fields(state, parameters, target, method), [.. parameters.Secrets])
     {
-        _authenticator = authenticator;
-        _slot = slot;
         _state = state;
         _username = parameters.Get("username")!;
         _password = parameters.Get("password")!;
@@ -42,7 +38,7 @@ internal sealed class DigestSession : AuthenticationSession
             return Task.FromResult(false);
         }
 
-        _state = _authenticator.Renew(_slot, challenge);
+        _state = new DigestState(challenge);
         return Task.FromResult(true);
     }
 

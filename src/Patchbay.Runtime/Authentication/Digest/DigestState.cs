@@ -1,6 +1,6 @@
 namespace Patchbay.Runtime.Authentication.Digest;
 
-/// <summary>The challenge in use for one connection and origin, and its nonce count (shared by every invocation, so nc keeps rising).</summary>
+/// <summary>The challenge in use and its nonce count, which rises with every request that answers it.</summary>
 internal sealed class DigestState(DigestChallenge challenge)
 {
     private long _count;

@@ -87,6 +87,11 @@ internal sealed class TokenCache(TimeProvider time)
                 {
                     outcome = TokenOutcome.Of(AuthenticationFailure.Unavailable(null, $"The token endpoint did not answer within {RenewalTimeout.TotalSeconds:0} s."));
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A failing token store (the hub's) must not turn into an exception for every waiting invocation.
+                    outcome = TokenOutcome.Of(AuthenticationFailure.Unavailable(null, $"The token could not be renewed: {e.Message}"));
+                }
             }
 
             lock (slot.Gate)
