@@ -71,6 +71,7 @@ public sealed class OAuth2TokenLifecycleTests(OAuthServer server)
         failure.StatusCode.ShouldBe(401);
         failure.Message.ShouldContain("(invalid_client)");
         failure.Message.ShouldNotContain("{");
+        failure.Message.ShouldNotContain("wrong-secret-0c9");
     }
 
     [Fact]
