@@ -203,6 +203,29 @@ public sealed class OAuth2TokenLifecycleTests(OAuthServer server)
     }
 
     [Fact]
+    public async Task TokenEndpoint503_WithinTheSkew_KeepsUsingTheUnexpiredToken()
+    {
+        using var scenario = OAuth2Scenario.ClientCredentials(_server);
+        var first = await scenario.AuthenticateAsync();
+        var lifetime = int.Parse(first.AuthData["expires_in"], System.Globalization.CultureInfo.InvariantCulture);
+        scenario.Time.Advance(TimeSpan.FromSeconds(lifetime - 10)); // stale, but not expired
+        _server.TokenEndpointStatus = 503;
+        AuthenticationSession during;
+        try
+        {
+            during = await scenario.AuthenticateAsync();
+        }
+        finally
+        {
+            _server.TokenEndpointStatus = null;
+        }
+
+        during.Failure.ShouldBeNull();
+        during.AuthData["access_token"].ShouldBe(first.AuthData["access_token"]);
+        TokenRequests.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task TokenEndpointRefusingConnections_IsTransient()
     {
         using var scenario = OAuth2Scenario.ClientCredentials(_server);

@@ -29,7 +29,7 @@ internal sealed class TokenCache(TimeProvider time)
                 return Task.FromResult(TokenOutcome.Of(token));
             }
 
-            pending = slot.Pending ??= Start(slot, renew);
+            pending = slot.Pending ??= Start(slot, renew, keepUnexpired: true);
         }
 
         return pending.WaitAsync(cancellationToken);
@@ -51,7 +51,7 @@ internal sealed class TokenCache(TimeProvider time)
                 return Task.FromResult(TokenOutcome.Of(token));
             }
 
-            pending = slot.Pending ??= Start(slot, renew);
+            pending = slot.Pending ??= Start(slot, renew, keepUnexpired: false);
         }
 
         return pending.WaitAsync(cancellationToken);
@@ -70,8 +70,12 @@ internal sealed class TokenCache(TimeProvider time)
     /// <summary>The cached token, fresh or not; for tests and diagnostics.</summary>
     public CachedToken? Peek(ConnectionKey key) => _slots.TryGetValue(key, out var slot) ? slot.Token : null;
 
-    /// <summary>Runs the renewal off the caller's thread; it is registered as pending before it can complete, since completing takes the gate.</summary>
-    private Task<TokenOutcome> Start(Slot slot, Renewal renew)
+    /// <summary>
+    /// Runs the renewal off the caller's thread; it is registered as pending before it can complete, since
+    /// completing takes the gate. With <paramref name="keepUnexpired"/>, a transient failure during the skew
+    /// window falls back to the current token, which has not actually expired yet.
+    /// </summary>
+    private Task<TokenOutcome> Start(Slot slot, Renewal renew, bool keepUnexpired)
     {
         var current = slot.Token;
         return Task.Run(async () =>
@@ -92,6 +96,11 @@ internal sealed class TokenCache(TimeProvider time)
                     // A failing token store (the hub's) must not turn into an exception for every waiting invocation.
                     outcome = TokenOutcome.Of(AuthenticationFailure.Unavailable(null, $"The token could not be renewed: {e.Message}"));
                 }
+            }
+
+            if (keepUnexpired && outcome.Failure is { IsTransient: true } && current?.ExpiresAt > time.GetUtcNow())
+            {
+                outcome = TokenOutcome.Of(current);
             }
 
             lock (slot.Gate)
