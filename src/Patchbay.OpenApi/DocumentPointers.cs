@@ -45,5 +45,5 @@ internal sealed class DocumentPointers(OpenApiSpecVersion version)
         JsonPointer.Append(IsSwagger2 ? "#/securityDefinitions" : "#/components/securitySchemes", id);
 
     public string Server(int index) =>
-        IsSwagger2 ? "#/host" : "#/servers/" + index.ToString(CultureInfo.InvariantCulture);
+        (IsSwagger2 ? "#/schemes/" : "#/servers/") + index.ToString(CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,7 @@ internal static partial class FieldNames
 {
     public static bool IsValid(string name) => ValidName().IsMatch(name);
 
-    /// <summary>"page[size]" → "page_size", "$top" → "top", "2fa" → "_2fa"; a valid name is returned as it is.</summary>
+    /// <summary>"page[size]" → "page_size", "$top" → "top", "+1" → "plus_1", "2fa" → "_2fa"; a valid name is returned as it is.</summary>
     public static string Sanitize(string name)
     {
         if (IsValid(name))
@@ -19,7 +19,13 @@ internal static partial class FieldNames
             return name;
         }
 
-        var builder = new StringBuilder(name.Length);
+        var builder = new StringBuilder(name.Length + 6);
+        if (name.StartsWith('+') || name.StartsWith('-'))
+        {
+            builder.Append(name[0] == '+' ? "plus_" : "minus_");
+            name = name[1..];
+        }
+
         foreach (var c in name)
         {
             builder.Append(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_');

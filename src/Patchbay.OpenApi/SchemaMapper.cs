@@ -156,6 +156,13 @@ internal sealed class SchemaMapper(DocumentPointers pointers, ImportReport repor
             }
 
             var fieldName = FieldNames.Sanitize(name);
+            var candidate = fieldName;
+            for (var n = 2; candidate != name && (nodes.Any(f => f.Name == candidate) || schema.Properties!.ContainsKey(candidate)); n++)
+            {
+                candidate = $"{fieldName}_{n}";
+            }
+
+            fieldName = candidate;
             if (fieldName != name)
             {
                 report.Approximate(at, $"'{name}' is not a valid field name; the field is named '{fieldName}' and its value is not mapped under the original name.");

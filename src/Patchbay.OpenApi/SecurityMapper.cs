@@ -103,7 +103,9 @@ internal sealed class SecurityMapper(OpenApiDocument document, DocumentPointers 
                 report.Unmapped(at, "OpenID Connect discovery is not a built-in method; configure OAuth 2.0 by hand from the provider's metadata.");
                 return null;
             default:
-                report.Unmapped(at, $"The '{scheme.Type?.ToString() ?? "unknown"}' scheme (e.g. mutual TLS) has no built-in method.");
+                report.Unmapped(at, scheme.Type == SecuritySchemeType.MutualTLS
+                    ? "Mutual TLS has no built-in method: the client certificate is set up outside the connector."
+                    : "A security scheme without a known type has no built-in method.");
                 return null;
         }
     }

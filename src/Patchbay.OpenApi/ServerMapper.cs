@@ -34,7 +34,7 @@ internal static partial class ServerMapper
                 return value;
             }
 
-            report.Unmapped(JsonPointer.Append(pointers.Server(0), "url"), $"The server variable '{name}' has no default; it is left empty.");
+            report.Unmapped(ServerUrl(pointers), $"The server variable '{name}' has no default; it is left empty.");
             return "";
         });
 
@@ -45,13 +45,16 @@ internal static partial class ServerMapper
 
         if (options.DocumentLocation is { Scheme: "http" or "https" } location && Uri.TryCreate(location, url, out var resolved))
         {
-            report.Approximate(JsonPointer.Append(pointers.Server(0), "url"), $"The server URL '{url}' is relative; it was resolved against the document's address to {resolved}.");
+            report.Approximate(ServerUrl(pointers), $"The server URL '{url}' is relative; it was resolved against the document's address to {resolved}.");
             return resolved.ToString().TrimEnd('/');
         }
 
-        report.Unmapped(JsonPointer.Append(pointers.Server(0), "url"), $"The server URL '{url}' is relative (or not http/https); give the API's address with --base-uri.");
+        report.Unmapped(ServerUrl(pointers), $"The server URL '{url}' is relative (or not http/https); give the API's address with --base-uri.");
         return "";
     }
+
+    /// <summary>Swagger 2.0 writes the server as host and basePath.</summary>
+    private static string ServerUrl(DocumentPointers pointers) => pointers.IsSwagger2 ? "#/host" : "#/servers/0/url";
 
     [GeneratedRegex(@"\{([^{}]+)\}")]
     private static partial Regex Variable();
