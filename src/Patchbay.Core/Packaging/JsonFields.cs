@@ -19,6 +19,9 @@ internal sealed class JsonFields(string file, DiagnosticList diagnostics)
         AllowDuplicateProperties = false,
     };
 
+    // Far beyond any limit validation allows; the bound only keeps the conversion to ticks safe.
+    private const decimal MaxSeconds = 100_000_000m;
+
     public DiagnosticList Diagnostics => diagnostics;
 
     public string File => file;
@@ -66,6 +69,75 @@ internal sealed class JsonFields(string file, DiagnosticList diagnostics)
 
         diagnostics.Error("wrong-json-type", At(path, key), $"'{key}' must be true or false, not {Describe(node)}.");
         return fallback;
+    }
+
+    /// <summary>A whole number that fits an <see cref="int"/>.</summary>
+    public int Integer(JsonObject obj, string key, string path, int fallback)
+    {
+        var node = obj[key];
+        if (node is null)
+        {
+            return fallback;
+        }
+
+        if (node is JsonValue value && value.TryGetValue<int>(out var number))
+        {
+            return number;
+        }
+
+        var what = node.GetValueKind() == JsonValueKind.Number ? node.ToJsonString() : Describe(node);
+        diagnostics.Error("wrong-json-type", At(path, key), $"'{key}' must be a whole number (up to {int.MaxValue:N0}), not {what}.");
+        return fallback;
+    }
+
+    /// <summary>A duration written as a number of seconds, fractions allowed; null when absent or wrong.</summary>
+    public TimeSpan? Seconds(JsonObject obj, string key, string path)
+    {
+        var node = obj[key];
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonValue value || !value.TryGetValue<decimal>(out var seconds))
+        {
+            var what = node.GetValueKind() == JsonValueKind.Number ? node.ToJsonString() : Describe(node);
+            diagnostics.Error("wrong-json-type", At(path, key), $"'{key}' must be a number of seconds, not {what}.");
+            return null;
+        }
+
+        if (Math.Abs(seconds) > MaxSeconds)
+        {
+            diagnostics.Error("number-out-of-range", At(path, key), $"'{key}' is {seconds} seconds; a duration cannot exceed {MaxSeconds:N0} seconds.");
+            return null;
+        }
+
+        return TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>A duration as a JSON number of seconds: whole seconds without a fraction, others exact to the tick.</summary>
+    public static JsonNode SecondsNode(TimeSpan duration)
+    {
+        if (duration.Ticks % TimeSpan.TicksPerSecond == 0)
+        {
+            return JsonValue.Create(duration.Ticks / TimeSpan.TicksPerSecond);
+        }
+
+        // Dividing by 1.000… drops the trailing zeros a decimal keeps (1.5000000 → 1.5).
+        var seconds = (decimal)duration.Ticks / TimeSpan.TicksPerSecond / 1.0000000000000000000000000000m;
+        return JsonValue.Create(seconds);
+    }
+
+    /// <summary>Warns about properties of <paramref name="obj"/> outside <paramref name="known"/>: they are ignored (often a typo).</summary>
+    public void WarnUnknown(JsonObject obj, string path, IReadOnlyList<string> known)
+    {
+        foreach (var (key, _) in obj)
+        {
+            if (!known.Contains(key))
+            {
+                diagnostics.Warning("unknown-property", At(path, key), $"'{key}' is not a property here and is ignored; known: {string.Join(", ", known)}.");
+            }
+        }
     }
 
     public JsonObject? Object(JsonObject obj, string key, string path, bool required = false)

@@ -24,9 +24,28 @@ internal static class WireNames
         [OAuth2Grant.AuthorizationCode] = "authorization_code",
     };
 
+    private static readonly Dictionary<RestResponseFormat, string> ResponseFormats = new()
+    {
+        [RestResponseFormat.Json] = "json",
+        [RestResponseFormat.Xml] = "xml",
+        [RestResponseFormat.Auto] = "auto",
+    };
+
+    private static readonly Dictionary<PaginationKind, string> PaginationKinds = new()
+    {
+        [PaginationKind.NextLink] = "nextLink",
+        [PaginationKind.Cursor] = "cursor",
+        [PaginationKind.Offset] = "offset",
+        [PaginationKind.PageNumber] = "pageNumber",
+    };
+
     public static string Of(AuthenticationMethod method) => Methods[method];
 
     public static string Of(OAuth2Grant grant) => Grants[grant];
+
+    public static string Of(RestResponseFormat format) => ResponseFormats[format];
+
+    public static string Of(PaginationKind kind) => PaginationKinds[kind];
 
     public static string Of(ConnectorType type) => type == ConnectorType.EasyRest ? "rest" : "custom";
 
@@ -36,9 +55,20 @@ internal static class WireNames
 
     public static string OAuth2Grants => string.Join(", ", Grants.Values);
 
+    /// <summary>The methods Patchbay runs itself (every one but <c>custom</c>).</summary>
+    public static string BuiltInAuthenticationMethods => string.Join(", ", Methods.Where(m => m.Key != AuthenticationMethod.Custom).Select(m => m.Value));
+
+    public static string ResponseFormatNames => string.Join(", ", ResponseFormats.Values);
+
+    public static string PaginationKindNames => string.Join(", ", PaginationKinds.Values);
+
     public static bool TryParseMethod(string text, out AuthenticationMethod method) => TryParse(Methods, text, out method);
 
     public static bool TryParseGrant(string text, out OAuth2Grant grant) => TryParse(Grants, text, out grant);
+
+    public static bool TryParseResponseFormat(string text, out RestResponseFormat format) => TryParse(ResponseFormats, text, out format);
+
+    public static bool TryParsePaginationKind(string text, out PaginationKind kind) => TryParse(PaginationKinds, text, out kind);
 
     public static bool TryParseConnectorType(string text, out ConnectorType type)
     {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Patchbay.Core.Diagnostics;
 using Patchbay.Core.Model;
+using Patchbay.Core.Packaging;
 
 namespace Patchbay.Core.Validation;
 
@@ -78,6 +79,8 @@ internal static partial class ActionValidator
             {
                 JsFileValidator.ValidateInvokeModule(package.Files, ConnectorPackage.ActionPath(action.Name), "missing-action-file", diagnostics);
             }
+
+            ReportRestOptionsOnCustomAction(action, index, at, diagnostics);
         }
         else if (action.Rest is null)
         {
@@ -106,10 +109,28 @@ internal static partial class ActionValidator
         if (string.IsNullOrWhiteSpace(rest.Url))
         {
             diagnostics.Error("missing-rest-url", at.Action(index, "rest.url"), $"The REST action '{action.Name}' has no URL.");
-            return;
+        }
+        else
+        {
+            UrlTemplateValidator.Validate(definition, action, at.Action(index, "rest.url"), diagnostics);
         }
 
-        UrlTemplateValidator.Validate(definition, action, at.Action(index, "rest.url"), diagnostics);
+        RestOptionsValidator.Validate(definition, action, index, at, diagnostics);
+    }
+
+    /// <summary>A custom action's code sends its own requests: REST options on it would be silently ignored.</summary>
+    private static void ReportRestOptionsOnCustomAction(ActionDefinition action, int index, DefinitionLocations at, DiagnosticList diagnostics)
+    {
+        var advice = "they only apply to REST actions; remove them or make the action a REST action.";
+        if (action.Rest is { } rest && RestOptionsJson.HasOptions(rest))
+        {
+            diagnostics.Error("rest-options-on-custom-action", at.RestOption(index, ""), $"The custom action '{action.Name}' has Easy REST options ({string.Join(", ", RestOptionsJson.SetKeys(rest))}); {advice}");
+        }
+
+        if (action.Extra.Any(p => p.Name == RestOptionsJson.BizcProperty))
+        {
+            diagnostics.Error("rest-options-on-custom-action", at.ActionExtra(index, RestOptionsJson.BizcProperty), $"The custom action '{action.Name}' has Easy REST options ('{RestOptionsJson.BizcProperty}'); {advice}");
+        }
     }
 
     /// <summary>An undeclared file in <c>actions/</c> that exports <c>invoke</c> looks like a forgotten action; other files are helpers.</summary>

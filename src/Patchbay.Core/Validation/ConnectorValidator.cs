@@ -22,7 +22,7 @@ public static partial class ConnectorValidator
         var definition = package.Definition;
         ValidateGeneralInfo(definition, locations, diagnostics);
         ParameterValidator.Validate(definition, locations, diagnostics);
-        ValidateAuthentication(package, locations, diagnostics);
+        AuthenticationValidator.Validate(package, locations, diagnostics);
         ValidateErrorCatalog(definition, locations, diagnostics);
         ActionValidator.Validate(package, locations, diagnostics);
         return diagnostics;
@@ -67,27 +67,6 @@ public static partial class ConnectorValidator
         if (definition.BaseUri.Length > 0 && !IsHttpUrl(definition.BaseUri))
         {
             diagnostics.Error("invalid-base-uri", at.Root("baseUri"), $"'{definition.BaseUri}' is not an absolute http(s) URL.");
-        }
-    }
-
-    private static void ValidateAuthentication(ConnectorPackage package, DefinitionLocations at, DiagnosticList diagnostics)
-    {
-        var authentication = package.Definition.Authentication;
-        if (authentication.Method == AuthenticationMethod.Custom)
-        {
-            if (package.Definition.Type == ConnectorType.EasyRest)
-            {
-                diagnostics.Error("auth-method-not-allowed", at.Authentication("method"), "Easy REST connectors use a built-in method (none, basic, digest, oauth2, apikey); custom code needs a custom connector.");
-            }
-            else
-            {
-                JsFileValidator.ValidateInvokeModule(package.Files, ConnectorPaths.Authenticator, "missing-auth-file", diagnostics);
-            }
-        }
-
-        if (authentication.Grant is not null && authentication.Method != AuthenticationMethod.OAuth2)
-        {
-            diagnostics.Error("grant-without-oauth2", at.Authentication("grant"), $"A grant is only meaningful with the oauth2 method, not '{authentication.Method.ToString().ToLowerInvariant()}'.");
         }
     }
 

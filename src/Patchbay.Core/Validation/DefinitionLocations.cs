@@ -29,7 +29,19 @@ public abstract class DefinitionLocations
     /// <summary>A property of an action, named as in the source format (<c>name</c>, <c>rest.url</c>, ...).</summary>
     public abstract Location Action(int index, string member);
 
+    /// <summary>
+    /// One of Patchbay's Easy REST options (<c>headers["Accept"]</c>, <c>pagination.kind</c>, ...; empty for all of
+    /// them): inside <c>rest</c> in a source folder, inside the action's <c>patchbay</c> object in a <c>.bizc</c>.
+    /// </summary>
+    public abstract Location RestOption(int index, string member);
+
+    /// <summary>A property of an action that Patchbay keeps verbatim without modelling it.</summary>
+    public abstract Location ActionExtra(int index, string name);
+
     public abstract Location DataNode(int actionIndex, DataTreeKind tree, IEnumerable<string> path);
+
+    private static string Member(string prefix, string member) =>
+        member.Length == 0 ? prefix : member.StartsWith('[') ? prefix + member : $"{prefix}.{member}";
 
     private sealed class SourceFolderLocations : DefinitionLocations
     {
@@ -47,6 +59,10 @@ public abstract class DefinitionLocations
         public override Location ErrorCode(string code) => new(File, $"errors[\"{code}\"]");
 
         public override Location Action(int index, string member) => new(File, $"actions[{index}].{member}");
+
+        public override Location RestOption(int index, string member) => new(File, Member($"actions[{index}].rest", member));
+
+        public override Location ActionExtra(int index, string name) => new(File, $"actions[{index}].bizc.{name}");
 
         public override Location DataNode(int actionIndex, DataTreeKind tree, IEnumerable<string> path) =>
             new(File, $"actions[{actionIndex}].{tree.ToString().ToLowerInvariant()}.{string.Join('.', path)}");
@@ -74,13 +90,28 @@ public abstract class DefinitionLocations
             ["rest.useAuthentication"] = "useauthentication",
         };
 
+        private static readonly Dictionary<string, string> AuthenticationNames = new(StringComparer.Ordinal)
+        {
+            ["method"] = "authenticationtype",
+            ["grant"] = "granttype",
+            ["parameters"] = "properties",
+        };
+
+        private static readonly Dictionary<string, string> ParameterNames = new(StringComparer.Ordinal)
+        {
+            ["password"] = "passwordmode",
+            ["dataType"] = "datatype",
+            ["allowedValues"] = "propertyvalues",
+            ["default"] = "defaultvalue",
+        };
+
         public override Location Root(string member) => new(File, RootNames.GetValueOrDefault(member, member));
 
         public override Location ConnectorParameter(int index, string member) =>
             new(File, $"systemdefinition.properties[{index}].{Parameter(member)}");
 
         public override Location Authentication(string member) =>
-            new(File, $"systemdefinition.authentications[0].{(member == "method" ? "authenticationtype" : member)}");
+            new(File, $"systemdefinition.authentications[0].{AuthenticationNames.GetValueOrDefault(member, member)}");
 
         public override Location AuthenticationParameter(int index, string member) =>
             new(File, $"systemdefinition.authentications[0].properties[{index}].{Parameter(member)}");
@@ -97,6 +128,10 @@ public abstract class DefinitionLocations
             return new Location(File, $"actions[{index}].{ActionNames.GetValueOrDefault(member, member)}");
         }
 
+        public override Location RestOption(int index, string member) => new(File, Member($"actions[{index}].patchbay", member));
+
+        public override Location ActionExtra(int index, string name) => new(File, $"actions[{index}].{name}");
+
         public override Location DataNode(int actionIndex, DataTreeKind tree, IEnumerable<string> path)
         {
             var (member, wrapper) = tree switch
@@ -108,6 +143,6 @@ public abstract class DefinitionLocations
             return new Location(File, $"actions[{actionIndex}].{member}: {wrapper}/{string.Join('/', path)}");
         }
 
-        private static string Parameter(string member) => member == "password" ? "passwordmode" : member;
+        private static string Parameter(string member) => ParameterNames.GetValueOrDefault(member, member);
     }
 }

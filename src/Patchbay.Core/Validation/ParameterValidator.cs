@@ -40,6 +40,26 @@ internal static partial class ParameterValidator
             {
                 diagnostics.Error("duplicate-parameter", at(i, "name"), $"The parameter '{parameter.Name}' is defined twice.");
             }
+
+            CheckDefault(parameter, at(i, "default"), diagnostics);
+        }
+    }
+
+    private static void CheckDefault(ConnectorParameter parameter, Location location, DiagnosticList diagnostics)
+    {
+        if (parameter.DefaultValue.Length == 0)
+        {
+            return;
+        }
+
+        // The value itself is never repeated: it may be the secret someone pasted by mistake.
+        if (parameter.PasswordMode)
+        {
+            diagnostics.Error("secret-parameter-default", location, $"'{parameter.Name}' is a password-mode parameter and cannot have a default: secrets never live in a connector definition. Remove the default and set the value per environment.");
+        }
+        else if (parameter.AllowedValues.Count > 0 && !parameter.AllowedValues.Contains(parameter.DefaultValue, StringComparer.Ordinal))
+        {
+            diagnostics.Error("default-not-allowed", location, $"The default '{parameter.DefaultValue}' of '{parameter.Name}' is not one of its allowed values ({string.Join(", ", parameter.AllowedValues)}).");
         }
     }
 

@@ -62,6 +62,7 @@ public sealed class ConnectorRuntime : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = _time.GetTimestamp();
+        request = ParameterDefaults.Apply(request);
         var action = request.Connector.Definition.Actions.FirstOrDefault(a => a.Name == request.Action);
         var call = new InvocationCall(request, action?.Outputs ?? [], started, _time);
         if (action is null)

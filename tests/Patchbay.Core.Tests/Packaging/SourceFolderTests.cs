@@ -65,7 +65,12 @@ public sealed class SourceFolderTests
                 Method = AuthenticationMethod.OAuth2,
                 Name = "oauth2",
                 Grant = OAuth2Grant.ClientCredentials,
-                Parameters = [new() { Name = "client_id", Required = true }, new() { Name = "client_secret", Required = true, PasswordMode = true }],
+                Parameters =
+                [
+                    new() { Name = "token_url", DefaultValue = "https://login.example.com/token" },
+                    new() { Name = "client_id", Required = true },
+                    new() { Name = "client_secret", Required = true, PasswordMode = true },
+                ],
             },
             Errors = [new("API.LIMIT", "Rate limit: %s")],
         }) with

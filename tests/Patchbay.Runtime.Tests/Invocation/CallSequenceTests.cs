@@ -41,6 +41,19 @@ public sealed class CallSequenceTests(RuntimeFixture fixture) : IClassFixture<Ru
     }
 
     [Fact]
+    public async Task Invoke_ParameterDefaults_FillOnlyTheValuesTheRequestLeavesOut()
+    {
+        var connector = new TestConnector()
+            .Parameters(new ConnectorParameter { Name = "region", DefaultValue = "eu" }, new ConnectorParameter { Name = "tier", DefaultValue = "free" })
+            .Invoke("globals", "callback(RESPONSE(globals.systemproperties, null, 200));")
+            .Build();
+
+        var result = await Runtime.RunAsync(connector, "globals", edit: r => r with { ConnectorParameters = new Dictionary<string, string> { ["tier"] = "gold" } });
+
+        result.Output()!.ToJsonString().ShouldBe("""{"tier":"gold","region":"eu"}""");
+    }
+
+    [Fact]
     public async Task Invoke_CustomAuth_RunsFirstAndItsOutputIsMergedIntoAuthdata()
     {
         var connector = new TestConnector()

@@ -20,6 +20,9 @@ internal static class BizcDefinitionReader
         "useauthentication", "xsdinput", "xsdoutput",
     };
 
+    // A REST action's Patchbay options are modelled; on a custom action they are kept verbatim (and reported by validation).
+    private static readonly HashSet<string> RestActionKeys = new(ActionKeys.Append(RestOptionsJson.BizcProperty), StringComparer.Ordinal);
+
     public static ConnectorDefinition Read(JsonObject root, DiagnosticList diagnostics)
     {
         var json = new JsonFields(ConnectorPaths.Definition, diagnostics);
@@ -52,6 +55,7 @@ internal static class BizcDefinitionReader
             PasswordMode = json.Boolean(p.Item, "passwordmode", p.Path),
             DataType = json.String(p.Item, "datatype", p.Path),
             AllowedValues = json.Strings(p.Item, "propertyvalues", p.Path).ToValueList(),
+            DefaultValue = json.String(p.Item, "defaultvalue", p.Path),
         }).ToValueList();
 
     private static AuthenticationSettings ReadAuthentication(JsonFields json, JsonObject system)
@@ -104,17 +108,28 @@ internal static class BizcDefinitionReader
             Inputs = input.Inputs,
             Outputs = output.Outputs,
             Errors = output.Errors,
-            Extra = ExtraProperties(action, ActionKeys),
+            Extra = ExtraProperties(action, kind == ActionKind.Rest ? RestActionKeys : ActionKeys),
         };
     }
 
-    private static RestRequest ReadRest(JsonFields json, JsonObject action, string path) => new()
+    private static RestRequest ReadRest(JsonFields json, JsonObject action, string path)
     {
-        Method = json.String(action, "httpoperation", path).ToUpperInvariant(),
-        Url = json.String(action, "resturl", path),
-        ContentType = json.String(action, "contenttype", path),
-        UseAuthentication = json.Boolean(action, "useauthentication", path),
-    };
+        var bizagiPart = new RestRequest
+        {
+            Method = json.String(action, "httpoperation", path).ToUpperInvariant(),
+            Url = json.String(action, "resturl", path),
+            ContentType = json.String(action, "contenttype", path),
+            UseAuthentication = json.Boolean(action, "useauthentication", path),
+        };
+        if (json.Object(action, RestOptionsJson.BizcProperty, path) is not { } options)
+        {
+            return bizagiPart;
+        }
+
+        var optionsPath = $"{path}.{RestOptionsJson.BizcProperty}";
+        json.WarnUnknown(options, optionsPath, RestOptionsJson.Keys);
+        return RestOptionsJson.Read(json, options, optionsPath, bizagiPart);
+    }
 
     /// <summary>The XSD text of a base64 property; empty when the property is absent.</summary>
     private static string Xsd(JsonFields json, JsonObject action, string key, string path)

@@ -66,6 +66,11 @@ internal static class BizcDefinitionWriter
             }
 
             property["propertyvalues"] = new JsonArray(p.AllowedValues.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+            if (p.DefaultValue.Length > 0)
+            {
+                property["defaultvalue"] = p.DefaultValue;
+            }
+
             return (JsonNode)property;
         }).ToArray());
 
@@ -86,6 +91,13 @@ internal static class BizcDefinitionWriter
             ["xsdinput"] = Base64(XsdSchemaCodec.WriteInput(action.Inputs)),
             ["xsdoutput"] = Base64(XsdSchemaCodec.WriteOutput(action.Outputs, action.Errors)),
         };
+        if (rest is not null && RestOptionsJson.HasOptions(rest))
+        {
+            var options = new JsonObject();
+            RestOptionsJson.Write(rest, options);
+            node[RestOptionsJson.BizcProperty] = options;
+        }
+
         AddExtra(node, action.Extra);
         return node;
     }

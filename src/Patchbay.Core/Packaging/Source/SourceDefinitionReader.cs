@@ -8,6 +8,8 @@ namespace Patchbay.Core.Packaging.Source;
 /// <summary>Reads a source folder's <c>connector.json</c>; every problem is reported with its JSON path.</summary>
 internal static class SourceDefinitionReader
 {
+    private static readonly string[] RestKeys = ["method", "url", "contentType", "useAuthentication", .. RestOptionsJson.Keys];
+
     public static ConnectorDefinition Read(JsonObject root, string iconBase64, DiagnosticList diagnostics)
     {
         var json = new JsonFields(SourceFolderLayout.Definition, diagnostics);
@@ -40,6 +42,7 @@ internal static class SourceDefinitionReader
             PasswordMode = json.Boolean(p.Item, "password", p.Path),
             DataType = json.String(p.Item, "dataType", p.Path),
             AllowedValues = json.Strings(p.Item, "allowedValues", p.Path).ToValueList(),
+            DefaultValue = json.String(p.Item, "default", p.Path),
         }).ToValueList();
 
     private static AuthenticationSettings ReadAuthentication(JsonFields json, JsonObject auth)
@@ -76,18 +79,25 @@ internal static class SourceDefinitionReader
             DisplayName = json.String(action, "displayName", path),
             Description = json.String(action, "description", path),
             Kind = rest is null ? ActionKind.Custom : ActionKind.Rest,
-            Rest = rest is null ? null : new RestRequest
-            {
-                Method = json.String(rest, "method", $"{path}.rest", required: true).ToUpperInvariant(),
-                Url = json.String(rest, "url", $"{path}.rest", required: true),
-                ContentType = json.String(rest, "contentType", $"{path}.rest"),
-                UseAuthentication = json.Boolean(rest, "useAuthentication", $"{path}.rest"),
-            },
+            Rest = rest is null ? null : ReadRest(json, rest, $"{path}.rest"),
             Inputs = ReadTree(json, action, "input", path) ?? [],
             Outputs = ReadTree(json, action, "output", path) ?? [],
             Errors = ReadTree(json, action, "error", path) ?? DataTrees.DefaultError,
             Extra = ReadExtra(json, action, path),
         };
+    }
+
+    private static RestRequest ReadRest(JsonFields json, JsonObject rest, string path)
+    {
+        json.WarnUnknown(rest, path, RestKeys);
+        var bizagiPart = new RestRequest
+        {
+            Method = json.String(rest, "method", path, required: true).ToUpperInvariant(),
+            Url = json.String(rest, "url", path, required: true),
+            ContentType = json.String(rest, "contentType", path),
+            UseAuthentication = json.Boolean(rest, "useAuthentication", path),
+        };
+        return RestOptionsJson.Read(json, rest, path, bizagiPart);
     }
 
     private static ValueList<DataNode>? ReadTree(JsonFields json, JsonObject action, string key, string path)

@@ -83,6 +83,11 @@ internal static class SourceDefinitionWriter
                 node["allowedValues"] = new JsonArray(p.AllowedValues.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
             }
 
+            if (p.DefaultValue.Length > 0)
+            {
+                node["default"] = p.DefaultValue;
+            }
+
             return (JsonNode)node;
         }).ToArray());
 
@@ -98,13 +103,15 @@ internal static class SourceDefinitionWriter
         if (action.Kind == ActionKind.Rest)
         {
             var rest = action.Rest ?? new RestRequest { Method = "", Url = "" };
-            node["rest"] = new JsonObject
+            var restNode = new JsonObject
             {
                 ["method"] = rest.Method,
                 ["url"] = rest.Url,
                 ["contentType"] = rest.ContentType,
                 ["useAuthentication"] = rest.UseAuthentication,
             };
+            RestOptionsJson.Write(rest, restNode);
+            node["rest"] = restNode;
         }
 
         node["input"] = DataTreeJson.Write(action.Inputs);
