@@ -105,6 +105,7 @@ internal sealed partial class OperationMapper(
             return $"{{{{{input}}}}}";
         });
 
+        url = ServerPrefix(path, item, verb, operation, at) + url;
         var response = _responses.Map(operation, at);
         if (response.Accept is { } accept && !headers.Any(h => h.Name.Equals("Accept", StringComparison.OrdinalIgnoreCase)))
         {
@@ -135,6 +136,25 @@ internal sealed partial class OperationMapper(
             Inputs = [.. inputs, .. body.Inputs],
             Outputs = response.Outputs,
         };
+    }
+
+    /// <summary>A server the operation (or its path item) names for itself makes its URL absolute.</summary>
+    private string ServerPrefix(string path, IOpenApiPathItem item, string verb, OpenApiOperation operation, string at)
+    {
+        var (servers, owner) = operation.Servers is { Count: > 0 } own
+            ? (own, at)
+            : (item.Servers ?? [], DocumentPointers.PathItem(path));
+        if (servers.Count == 0)
+        {
+            return "";
+        }
+
+        for (var i = 1; i < servers.Count; i++)
+        {
+            report.Unmapped(JsonPointer.Append(JsonPointer.Append(owner, "servers"), i), $"Only the first server of the {(owner == at ? "operation" : "path")} is used ({verb} {path}).");
+        }
+
+        return ServerMapper.OperationServer(servers[0], JsonPointer.Append(JsonPointer.Append(owner, "servers"), 0), report) ?? "";
     }
 
     /// <summary>The path item's parameters, overridden by the operation's of the same name and place, each with its pointer.</summary>

@@ -23,6 +23,13 @@ internal sealed class ResponseMapper(DocumentPointers pointers, SchemaMapper sch
         }
 
         var status = success.Key;
+        var plan = Map(success.Value, content, operationPointer, status);
+        ReportHeaders(success.Value, operationPointer, status, paginated: plan.Pagination is not null);
+        return plan;
+    }
+
+    private Plan Map(IOpenApiResponse response, IDictionary<string, IOpenApiMediaType> content, string operationPointer, string status)
+    {
         var json = content.Keys.FirstOrDefault(MediaTypes.IsJson);
         var xml = content.Keys.FirstOrDefault(MediaTypes.IsXml);
         var chosen = json ?? xml;
@@ -54,7 +61,16 @@ internal sealed class ResponseMapper(DocumentPointers pointers, SchemaMapper sch
             return new Plan([], format, accept, null);
         }
 
-        return new Plan(shape.Children, format, accept, shape.IsList ? LinkPagination(success.Value, operationPointer, status) : null);
+        return new Plan(shape.Children, format, accept, shape.IsList ? LinkPagination(response, operationPointer, status) : null);
+    }
+
+    /// <summary>Response headers are not part of the body, so they cannot be outputs (a Link header drives pagination instead).</summary>
+    private void ReportHeaders(IOpenApiResponse response, string operationPointer, string status, bool paginated)
+    {
+        foreach (var header in (response.Headers?.Keys ?? []).Where(h => !(paginated && h.Equals("Link", StringComparison.OrdinalIgnoreCase))))
+        {
+            report.Unmapped(JsonPointer.Append(DocumentPointers.Response(operationPointer, status), "headers", header), $"The response header '{header}' cannot be an output; outputs come from the body.");
+        }
     }
 
     /// <summary>A list response that declares a Link header pages the GitHub way: follow rel="next".</summary>

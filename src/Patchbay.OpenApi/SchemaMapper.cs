@@ -94,7 +94,7 @@ internal sealed class SchemaMapper(DocumentPointers pointers, ImportReport repor
             var keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
             return alternatives.Count == 1
                 ? Map(alternatives[0], JsonPointer.Append(JsonPointer.Append(pointer, keyword), 0), markRequired, chain, depth)
-                : Alternatives(alternatives, keyword, pointer, chain, depth, markRequired);
+                : Alternatives(alternatives, keyword, pointer, chain, depth);
         }
 
         return Typed(schema, pointer, chain, depth, markRequired);
@@ -235,7 +235,7 @@ internal sealed class SchemaMapper(DocumentPointers pointers, ImportReport repor
         return nonObject;
     }
 
-    private Shape? Alternatives(List<IOpenApiSchema> alternatives, string keyword, string pointer, HashSet<string> chain, int depth, bool markRequired)
+    private Shape? Alternatives(List<IOpenApiSchema> alternatives, string keyword, string pointer, HashSet<string> chain, int depth)
     {
         var shapes = alternatives.Select((a, i) => Map(a, JsonPointer.Append(JsonPointer.Append(pointer, keyword), i), markRequired: false, chain, depth)).ToList();
         var at = JsonPointer.Append(pointer, keyword);
@@ -253,7 +253,6 @@ internal sealed class SchemaMapper(DocumentPointers pointers, ImportReport repor
 
         var first = shapes.FirstOrDefault(s => s is not null);
         report.Approximate(at, $"{alternatives.Count} alternatives of different kinds: the first one that can be mapped is used ({(first is null ? "none" : Describe(first))}).");
-        _ = markRequired;
         return first;
     }
 

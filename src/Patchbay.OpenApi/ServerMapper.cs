@@ -25,19 +25,7 @@ internal static partial class ServerMapper
             report.Unmapped(pointers.Server(i), $"Only the first server is used; '{servers[i].Url}' is not.");
         }
 
-        var server = servers[0];
-        var url = Variable().Replace(server.Url ?? "", match =>
-        {
-            var name = match.Groups[1].Value;
-            if (server.Variables?.TryGetValue(name, out var variable) == true && variable.Default is { } value)
-            {
-                return value;
-            }
-
-            report.Unmapped(ServerUrl(pointers), $"The server variable '{name}' has no default; it is left empty.");
-            return "";
-        });
-
+        var url = Substitute(servers[0], ServerUrl(pointers), report);
         if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
             return url.TrimEnd('/');
@@ -52,6 +40,35 @@ internal static partial class ServerMapper
         report.Unmapped(ServerUrl(pointers), $"The server URL '{url}' is relative (or not http/https); give the API's address with --base-uri.");
         return "";
     }
+
+    /// <summary>
+    /// The absolute URL of a server a path item or an operation names for itself, to prefix its action's URL with;
+    /// null (reported) when it is relative, since only the connector's base URI resolves relative URLs.
+    /// </summary>
+    public static string? OperationServer(OpenApiServer server, string pointer, ImportReport report)
+    {
+        var url = Substitute(server, JsonPointer.Append(pointer, "url"), report);
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            return url.TrimEnd('/');
+        }
+
+        report.Unmapped(JsonPointer.Append(pointer, "url"), $"The server URL '{url}' is relative; the action uses the connector's base URI instead.");
+        return null;
+    }
+
+    private static string Substitute(OpenApiServer server, string pointer, ImportReport report) =>
+        Variable().Replace(server.Url ?? "", match =>
+        {
+            var name = match.Groups[1].Value;
+            if (server.Variables?.TryGetValue(name, out var variable) == true && variable.Default is { } value)
+            {
+                return value;
+            }
+
+            report.Unmapped(pointer, $"The server variable '{name}' has no default; it is left empty.");
+            return "";
+        });
 
     /// <summary>Swagger 2.0 writes the server as host and basePath.</summary>
     private static string ServerUrl(DocumentPointers pointers) => pointers.IsSwagger2 ? "#/host" : "#/servers/0/url";

@@ -23,7 +23,7 @@ public sealed class ImportCommandTests : IDisposable
         run.Error.ShouldContain("7 actions: meta-root (GET), meta-get-zen (GET), users-get-authenticated (GET), issues-list-for-repo (GET)");
         run.Error.ShouldContain("base URI: https://api.github.com");
         run.Error.ShouldContain("authentication: bearer");
-        run.Error.ShouldContain("10 report items:");
+        run.Error.ShouldContain("11 report items:");
         run.Error.ShouldContain("\n  #/paths/~1zen/get/responses/200/content/text~1plain: not mapped: The response is text/plain");
         run.Error.ShouldContain("GitHub v3 REST API 1.1.4 is valid.");
     }

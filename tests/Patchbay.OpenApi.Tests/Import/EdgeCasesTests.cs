@@ -22,6 +22,15 @@ public sealed class EdgeCasesTests
         _result.Definition().BaseUri.ShouldBe("https://acme.example.com/api/v2");
 
     [Fact]
+    public void OperationServer_MakesTheUrlAbsolute_ARelativeOneIsReported()
+    {
+        _result.Rest("get-folder").Url.ShouldBe("https://eu.files.example.com/folders/{{folderId}}");
+        _result.ShouldReport(ImportItemKind.Unmapped, "#/paths/~1folders~1{folderId}/get/servers/1", "Only the first server of the operation");
+        _result.Rest("put-files-file-id-content").Url.ShouldBe("/files/{{fileId}}/content");
+        _result.ShouldReport(ImportItemKind.Unmapped, "#/paths/~1files~1{fileId}~1content/put/servers/0/url", "'/v0' is relative");
+    }
+
+    [Fact]
     public void Security_DigestIsUsed_UnsupportedSchemesAreReported()
     {
         _result.Definition().Authentication.Method.ShouldBe(AuthenticationMethod.Digest);

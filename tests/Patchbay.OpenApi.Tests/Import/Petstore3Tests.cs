@@ -123,6 +123,7 @@ public sealed class Petstore3Tests
         _result.ShouldReport(ImportItemKind.Unmapped, "#/paths/~1pet~1{petId}~1uploadImage/post/requestBody/content/application~1octet-stream", "cannot be sent by Easy REST");
         _result.ShouldReport(ImportItemKind.Unmapped, "#/paths/~1store~1inventory/get/responses/200/content/application~1json/schema", "A map");
         _result.ShouldReport(ImportItemKind.Approximate, "#/paths/~1user~1login/get/responses/200/content/application~1json/schema", "single String value");
+        _result.ShouldReport(ImportItemKind.Unmapped, "#/paths/~1user~1login/get/responses/200/headers/X-Rate-Limit", "cannot be an output");
         _result.Action("get-inventory").Outputs.ShouldBeEmpty();
     }
 }
