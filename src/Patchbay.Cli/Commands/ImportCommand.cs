@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Patchbay.Core.Authoring;
 using Patchbay.Core.Model;
 using Patchbay.Core.Packaging.Source;
 using Patchbay.Core.Validation;
@@ -81,7 +82,7 @@ internal static class ImportCommand
     private static void PrintSummary(CliContext context, OpenApiImportResult result, ConnectorDefinition definition)
     {
         var authentication = definition.Authentication;
-        var grant = authentication.Grant is { } g ? $" ({g})" : "";
+        var grant = authentication.Grant is { } g ? $" ({Naming.ToKebabCase(g.ToString()).Replace('-', '_')})" : "";
         var defaults = string.Join(", ", authentication.Parameters.Where(p => p.DefaultValue.Length > 0).Select(p => $"{p.Name}={p.DefaultValue}"));
         context.Error.WriteLine($"Imported '{definition.Name}' {definition.Version} from {result.SpecificationVersion}:");
         context.Error.WriteLine($"  {definition.Actions.Count} action{(definition.Actions.Count == 1 ? "" : "s")}: {string.Join(", ", definition.Actions.Select(a => $"{a.Name} ({a.Rest!.Method})"))}");
