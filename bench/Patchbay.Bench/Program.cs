@@ -14,6 +14,16 @@ using Patchbay.Runtime.Invocation;
 // Patchbay runtime benchmark: every scenario beside its floor, in one run on one machine (report ratios).
 var calls = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20000;
 var work = Directory.CreateTempSubdirectory("patchbay-bench-").FullName;
+if (args.Length > 1 && args[1] == "rest")
+{
+    // only the Easy REST comparison: `dotnet run -c Release --project bench/Patchbay.Bench -- 5000 rest`
+    await using var restRuntime = await ConnectorRuntime.CreateAsync(new RuntimeOptions { WorkFolder = Path.Combine(work, "runtime") }, CancellationToken.None);
+    await using var restServer = await StartServerAsync();
+    await RunRestAsync(restRuntime, restServer.Url, calls);
+    Directory.Delete(work, recursive: true);
+    return;
+}
+
 int[] concurrencies = [1, 16, 64];
 var rows = new List<Measurement>();
 
@@ -74,6 +84,7 @@ Console.WriteLine();
 Console.WriteLine($"plain Node + request, sequential GET: p50 {plainHttp["p50"]:N0} µs, p99 {plainHttp["p99"]:N0} µs");
 Console.WriteLine(httpOurs);
 Console.WriteLine($"HTTP action p50 is {httpOurs.P50Microseconds / plainHttp["p50"]!.GetValue<double>():0.00}x plain Node's");
+await RunRestAsync(runtime, server.Url.TrimEnd('/'), httpCalls);
 
 Directory.Delete(work, recursive: true);
 
@@ -91,6 +102,15 @@ static ConnectorPackage Connector(string code, IEnumerable<KeyValuePair<string, 
     },
     Files = FileSet.From((libraries ?? []).Append(KeyValuePair.Create("actions/act.js", FileSet.EncodeText(code)))),
 };
+
+static async Task RunRestAsync(ConnectorRuntime runtime, string url, int calls)
+{
+    var (plainRest, ours) = await EasyRestBench.RunAsync(runtime, url.TrimEnd('/'), calls);
+    Console.WriteLine();
+    Console.WriteLine(plainRest);
+    Console.WriteLine(ours);
+    Console.WriteLine($"Easy REST GET p50 is {ours.P50Microseconds / plainRest.P50Microseconds:0.00}x a plain HttpClient GET's; throughput {ours.CallsPerSecond / plainRest.CallsPerSecond:P0} of it");
+}
 
 static async Task<string> NodeVersionAsync()
 {

@@ -51,7 +51,7 @@ internal static class RunCommand
                 await using var runtime = await ConnectorRuntime.CreateAsync(options, cancellationToken);
                 result = await runtime.InvokeAsync(request, cancellationToken);
             }
-            catch (Exception e) when (e is NodeUnavailableException or NotSupportedException)
+            catch (NodeUnavailableException e)
             {
                 throw new UserErrorException(e.Message);
             }

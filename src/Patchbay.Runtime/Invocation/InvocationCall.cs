@@ -9,14 +9,42 @@ namespace Patchbay.Runtime.Invocation;
 internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNode> outputTree, long started, TimeProvider time)
 {
     private readonly List<string> _secrets = [];
+    private readonly List<HttpCallTrace> _httpCalls = [];
+    private readonly List<InvocationLogLine> _logs = [];
+    private SecretRedactor? _redactor;
 
     public InvocationRequest Request => request;
 
     /// <summary>Masks everything a person reads about this call: password-mode values and the secrets added.</summary>
-    public SecretRedactor Redactor => new(request, _secrets);
+    public SecretRedactor Redactor => _redactor ??= new(request, _secrets);
 
     /// <summary>Adds values (tokens obtained by a built-in authenticator) to mask in logs, traces and messages.</summary>
-    public void AddSecrets(IEnumerable<string> secrets) => _secrets.AddRange(secrets);
+    public void AddSecrets(IEnumerable<string> secrets)
+    {
+        _secrets.AddRange(secrets);
+        _redactor = null;
+    }
+
+    /// <summary>Records an outbound call Patchbay made itself (Easy REST); the URL is redacted here.</summary>
+    public void Trace(HttpCallTrace httpCall)
+    {
+        ArgumentNullException.ThrowIfNull(httpCall);
+        _httpCalls.Add(httpCall with { Url = Redactor.Redact(httpCall.Url) });
+    }
+
+    /// <summary>Adds a log line Patchbay wrote itself (Easy REST with <c>enablelog</c>); the text is redacted here.</summary>
+    public void Log(string level, string text) => _logs.Add(new InvocationLogLine(level, time.GetUtcNow(), Redactor.Redact(text)));
+
+    /// <summary>
+    /// The result of an envelope built in C# (Easy REST): shaped like a connector's, with the traces and log lines
+    /// recorded. <paramref name="failureMessage"/> replaces the <c>errormessage</c> as the message for people.
+    /// </summary>
+    public InvocationResult Answered(JsonObject envelope, string? failureMessage = null)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var outcome = Envelopes.IsSuccess(envelope) ? InvocationOutcome.Succeeded : InvocationOutcome.ConnectorReportedFailure;
+        return Shaped(envelope, outcome, [.. _logs], [.. _httpCalls], failureMessage);
+    }
 
     public InvocationResult Failed(InvocationOutcome outcome, string message, IReadOnlyList<Diagnostic>? diagnostics = null) => new()
     {
@@ -25,6 +53,8 @@ internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNo
         FailureMessage = message,
         Duration = time.GetElapsedTime(started),
         Diagnostics = diagnostics ?? [],
+        Logs = [.. _logs],
+        HttpCalls = [.. _httpCalls],
     };
 
     /// <summary>A failure whose status code and error name come from elsewhere (a built-in authenticator).</summary>
@@ -34,6 +64,8 @@ internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNo
         Envelope = Envelopes.Failure(statusCode, error, message),
         FailureMessage = message,
         Duration = time.GetElapsedTime(started),
+        Logs = [.. _logs],
+        HttpCalls = [.. _httpCalls],
     };
 
     public InvocationResult Completed(JsonObject reply)
@@ -42,17 +74,22 @@ internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNo
         var outcome = Envelopes.IsSuccess(envelope)
             ? InvocationOutcome.Succeeded
             : reply["stage"]?.GetValue<string>() == "authentication" ? InvocationOutcome.AuthenticationFailed : InvocationOutcome.ConnectorReportedFailure;
-        var shaped = OutputShaper.Shape(Envelopes.Output(envelope), outputTree);
         var redactor = Redactor;
+        return Shaped(envelope, outcome, Logs(reply, redactor), HttpCalls(reply, redactor), null);
+    }
+
+    private InvocationResult Shaped(JsonObject envelope, InvocationOutcome outcome, List<InvocationLogLine> logs, List<HttpCallTrace> httpCalls, string? failureMessage)
+    {
+        var shaped = OutputShaper.Shape(Envelopes.Output(envelope), outputTree);
         return new InvocationResult
         {
             Outcome = outcome,
             Envelope = envelope,
             ShapedOutput = shaped.Output,
-            FailureMessage = outcome == InvocationOutcome.Succeeded ? null : redactor.Redact(envelope["errormessage"]?.ToString() ?? ""),
+            FailureMessage = outcome == InvocationOutcome.Succeeded ? null : Redactor.Redact(failureMessage ?? envelope["errormessage"]?.ToString() ?? ""),
             Duration = time.GetElapsedTime(started),
-            Logs = Logs(reply, redactor),
-            HttpCalls = HttpCalls(reply, redactor),
+            Logs = logs,
+            HttpCalls = httpCalls,
             Diagnostics = shaped.Diagnostics,
         };
     }

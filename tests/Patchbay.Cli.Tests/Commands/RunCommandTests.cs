@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using Patchbay.Cli.Tests.Support;
 
 namespace Patchbay.Cli.Tests.Commands;
@@ -63,14 +66,44 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_EasyRestAction_IsAUserErrorUntilTheRestEngineExists()
+    public async Task Run_EasyRestAction_CallsTheApiAndPrintsTheEnvelope()
     {
+        using var api = new HttpListener();
+        var port = FreePort();
+        api.Prefixes.Add($"http://127.0.0.1:{port}/");
+        api.Start();
+        var served = ServeOnceAsync(api, """{"id":"1","name":"Pen","extra":true}""");
         await _folder.RunAsync("new", "Items", "--rest");
+        var definition = _folder["items/connector.json"];
+        await File.WriteAllTextAsync(definition, (await File.ReadAllTextAsync(definition, TestContext.Current.CancellationToken)).Replace("https://api.example.com", $"http://127.0.0.1:{port}", StringComparison.Ordinal), TestContext.Current.CancellationToken);
 
-        var run = await _folder.RunAsync("run", "items", "get-item", "--input", """{"id":"1"}""");
+        var run = await _folder.RunAsync("run", "items", "get-item", "--input", """{"id":"1"}""", "--log");
 
-        run.ExitCode.ShouldBe(1, run.ToString());
-        run.Error.ShouldContain("Easy REST action");
+        run.ExitCode.ShouldBe(0, run.ToString());
+        (await served.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).ShouldBe("GET /items/1?id=1");
+        run.Output.ShouldContain("\"name\": \"Pen\"");
+        run.Output.ShouldContain("\"success\": true");
+        run.Error.ShouldContain($"[http] GET http://127.0.0.1:{port}/items/1?id=1 -> 200");
+        run.Error.ShouldContain("Request: GET");
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    /// <summary>Answers one request with <paramref name="json"/>; returns its method and URL.</summary>
+    private static async Task<string> ServeOnceAsync(HttpListener listener, string json)
+    {
+        var context = await listener.GetContextAsync();
+        var seen = $"{context.Request.HttpMethod} {context.Request.RawUrl}";
+        context.Response.ContentType = "application/json";
+        var body = Encoding.UTF8.GetBytes(json);
+        await context.Response.OutputStream.WriteAsync(body);
+        context.Response.Close();
+        return seen;
     }
 
     [Fact]
