@@ -6,6 +6,8 @@ namespace Patchbay.Runtime.Authentication;
 /// </summary>
 internal class AuthenticationSession
 {
+    private readonly string[]? _secrets;
+
     public static AuthenticationSession Anonymous { get; } = new(new Dictionary<string, string>());
 
     protected AuthenticationSession(AuthenticationFailure failure)
@@ -14,15 +16,21 @@ internal class AuthenticationSession
         AuthData = new Dictionary<string, string>();
     }
 
-    public AuthenticationSession(IReadOnlyDictionary<string, string> authData) => AuthData = authData;
+    /// <param name="authData">The fields merged into <c>globals.authdata</c>.</param>
+    /// <param name="secrets">Values never to show; when null, every field except the token's type, lifetime, scope and digest's public challenge fields.</param>
+    public AuthenticationSession(IReadOnlyDictionary<string, string> authData, IEnumerable<string>? secrets = null)
+    {
+        AuthData = authData;
+        _secrets = secrets?.Where(s => s.Length > 0).ToArray();
+    }
 
     public AuthenticationFailure? Failure { get; }
 
     /// <summary>Fields merged into <c>globals.authdata</c>: <c>authorizationheader</c>, the token fields, digest's challenge.</summary>
-    public IReadOnlyDictionary<string, string> AuthData { get; }
+    public virtual IReadOnlyDictionary<string, string> AuthData { get; }
 
     /// <summary>Values never to show: everything obtained except the token's type, lifetime and scope.</summary>
-    public virtual IEnumerable<string> Secrets =>
+    public virtual IEnumerable<string> Secrets => _secrets ??
         AuthData.Where(p => p.Key is not ("token_type" or "expires_in" or "scope" or "realm" or "qop" or "algorithm")).Select(p => p.Value);
 
     public static AuthenticationSession Failed(AuthenticationFailure failure) => new(failure);
@@ -33,6 +41,7 @@ internal class AuthenticationSession
         ArgumentNullException.ThrowIfNull(request);
         if (AuthData.TryGetValue("authorizationheader", out var header) && header.Length > 0)
         {
+            request.Headers.Remove("Authorization");
             request.Headers.TryAddWithoutValidation("Authorization", header);
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Patchbay.Core.Data;
 using Patchbay.Core.Model;
 using Patchbay.Runtime.Authentication;
+using Patchbay.Runtime.Authentication.OAuth2;
 using Patchbay.Runtime.Http;
 using Patchbay.Runtime.Node;
 using Patchbay.Runtime.Rest;
@@ -55,6 +56,9 @@ public sealed class ConnectorRuntime : IAsyncDisposable
         var node = await NodeLocator.LocateAsync(options.NodePath, cancellationToken).ConfigureAwait(false);
         return new ConnectorRuntime(options, node, time, loggerFactory.CreateLogger<ConnectorRuntime>());
     }
+
+    /// <summary>The OAuth 2.0 authorization code flow (with PKCE) that the hub's redirect endpoint drives (docs/authentication.md).</summary>
+    public OAuthAuthorizations Authorizations => _authentication.Authorizations;
 
     /// <summary>Runs one action.</summary>
     /// <exception cref="OperationCanceledException">The caller cancelled (a timeout is a result, not an exception).</exception>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Patchbay.Runtime.Invocation;
@@ -30,7 +32,8 @@ internal static class Envelopes
     /// <summary>Bizagi's reading of an envelope: success only when <c>success</c> is true and the code is 2xx (bizagi-compat §5.5).</summary>
     public static bool IsSuccess(JsonObject envelope) =>
         envelope["success"] is JsonValue success && success.TryGetValue<bool>(out var ok) && ok
-        && envelope["connectorstatuscode"] is JsonValue code && code.TryGetValue<double>(out var status) && status is >= 200 and < 300;
+        && envelope["connectorstatuscode"] is JsonValue code && code.GetValueKind() == JsonValueKind.Number
+        && double.TryParse(code.ToJsonString(), CultureInfo.InvariantCulture, out var status) && status is >= 200 and < 300; // numbers made in C# and parsed ones alike
 
     public static JsonNode? Output(JsonObject envelope) => envelope["response"]?["outputs"]?["output"];
 }

@@ -39,10 +39,13 @@ internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNo
     /// The result of an envelope built in C# (Easy REST): shaped like a connector's, with the traces and log lines
     /// recorded. <paramref name="failureMessage"/> replaces the <c>errormessage</c> as the message for people.
     /// </summary>
-    public InvocationResult Answered(JsonObject envelope, string? failureMessage = null)
+    /// <param name="envelope">The envelope the REST engine built.</param>
+    /// <param name="failureMessage">Why it failed, for people.</param>
+    /// <param name="failure">What kind of failure it is when the envelope is not a success.</param>
+    public InvocationResult Answered(JsonObject envelope, string? failureMessage = null, InvocationOutcome failure = InvocationOutcome.ConnectorReportedFailure)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var outcome = Envelopes.IsSuccess(envelope) ? InvocationOutcome.Succeeded : InvocationOutcome.ConnectorReportedFailure;
+        var outcome = Envelopes.IsSuccess(envelope) ? InvocationOutcome.Succeeded : failure is InvocationOutcome.Succeeded ? InvocationOutcome.ConnectorReportedFailure : failure;
         return Shaped(envelope, outcome, [.. _logs], [.. _httpCalls], failureMessage);
     }
 

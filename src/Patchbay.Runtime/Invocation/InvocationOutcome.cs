@@ -9,6 +9,12 @@ public enum InvocationOutcome
     UnknownAction,
     AuthenticationFailed,
 
+    /// <summary>Easy REST: the API answered with a status outside 2xx; the code is that status, as in Bizagi.</summary>
+    RemoteHttpError,
+
+    /// <summary>Easy REST: no answer came (name not resolved, connection refused or reset); a refused TLS certificate is a <see cref="ConnectorReportedFailure"/>.</summary>
+    RemoteUnreachable,
+
     /// <summary>A built-in authenticator could not reach its token endpoint, or it answered 5xx.</summary>
     AuthenticationUnavailable,
     Timeout,

@@ -29,6 +29,10 @@ public static class InvocationOutcomes
         _ => "CONNECTOR_ERROR",
     };
 
+    /// <summary>Whether retrying may help; for <see cref="InvocationOutcome.RemoteHttpError"/> that depends on the status (408, 429, 5xx).</summary>
+    public static bool IsTransient(InvocationOutcome outcome, int statusCode) =>
+        outcome == InvocationOutcome.RemoteHttpError ? statusCode is 408 or 429 or >= 500 : IsTransient(outcome);
+
     public static bool IsTransient(InvocationOutcome outcome) => outcome is
-        InvocationOutcome.AuthenticationUnavailable or InvocationOutcome.Timeout or InvocationOutcome.WorkerCrashed or InvocationOutcome.WorkerHung or InvocationOutcome.WorkerUnavailable;
+        InvocationOutcome.RemoteUnreachable or InvocationOutcome.AuthenticationUnavailable or InvocationOutcome.Timeout or InvocationOutcome.WorkerCrashed or InvocationOutcome.WorkerHung or InvocationOutcome.WorkerUnavailable;
 }

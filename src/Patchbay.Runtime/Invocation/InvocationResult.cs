@@ -24,7 +24,7 @@ public sealed record InvocationResult
     /// <summary>Why it failed, for people; null when it succeeded. Never holds a secret or a host path.</summary>
     public string? FailureMessage { get; init; }
 
-    public bool IsTransient => InvocationOutcomes.IsTransient(Outcome);
+    public bool IsTransient => InvocationOutcomes.IsTransient(Outcome, Envelope["connectorstatuscode"] is JsonValue code && code.TryGetValue<int>(out var status) ? status : 0);
 
     public required TimeSpan Duration { get; init; }
 

@@ -49,7 +49,7 @@ internal sealed class RestEngine(HttpClient http, TimeProvider time)
             outcome = await pager.RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return call.Answered(Redacted(outcome.Envelope!, call.Redactor), outcome.Problem);
+        return call.Answered(Redacted(outcome.Envelope!, call.Redactor), outcome.Problem, outcome.Kind);
     }
 
     /// <summary>A reply as the table of §8.2 reads it: a 2xx body, or the envelope of its row.</summary>
@@ -63,13 +63,14 @@ internal sealed class RestEngine(HttpClient http, TimeProvider time)
             var unreachable = failure.Kind is NetworkFailureKind.NotFound or NetworkFailureKind.Refused;
             return RestOutcome.Failed(
                 unreachable ? RestEnvelopes.Unreachable(url) : RestEnvelopes.ConnectionError(failure.Message),
-                $"{what} failed: {failure.Message}");
+                $"{what} failed: {failure.Message}",
+                failure.Kind == NetworkFailureKind.Tls ? InvocationOutcome.ConnectorReportedFailure : InvocationOutcome.RemoteUnreachable); // a refused certificate will not heal by retrying
         }
 
         if (!reply.IsSuccess)
         {
             var envelope = RestEnvelopes.ForStatus(reply.Status, reply.Text(), url);
-            return RestOutcome.Failed(envelope, where + envelope["errormessage"]!.GetValue<string>());
+            return RestOutcome.Failed(envelope, where + envelope["errormessage"]!.GetValue<string>(), InvocationOutcome.RemoteHttpError);
         }
 
         var (tree, failed, problem) = RestBody.Read(reply, rest.ResponseFormat, what);

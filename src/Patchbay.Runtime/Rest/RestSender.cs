@@ -53,6 +53,8 @@ internal sealed class RestSender(HttpClient http, TimeProvider time, InvocationC
             {
                 return reply;
             }
+
+            call.AddSecrets(session.Secrets); // the renewed token is masked too
         }
 
         if (call.Request.EnableLog)

@@ -83,7 +83,7 @@ public sealed class BizagiTableTests(RuntimeFixture fixture, RestApiServer serve
 
         var result = await RunAsync("/moved", RestConnector.Post("/moved"), """{"q":"x"}""");
 
-        result.Outcome.ShouldBe(InvocationOutcome.ConnectorReportedFailure);
+        result.Outcome.ShouldBe(InvocationOutcome.RemoteHttpError);
         Envelope(result).ShouldBe("""{"response":{"outputs":{"output":{},"error":{"error":"RESOURCE_REDIRECT","message":"Server is requesting the client to perform a redirect, the HttpCode is: 302","status":302}}},"success":false,"connectorstatuscode":302,"errormessage":"{\"error\":\"RESOURCE_REDIRECT\",\"message\":\"Server is requesting the client to perform a redirect, the HttpCode is: 302\",\"status\":302}","autotestingenabled":false}""");
         server.To("/elsewhere").ShouldBeEmpty();
     }
@@ -94,6 +94,9 @@ public sealed class BizagiTableTests(RuntimeFixture fixture, RestApiServer serve
         server.Answer("/bad", 400, """{"detail":"no"}""");
 
         var result = await RunAsync("/bad");
+
+        result.Outcome.ShouldBe(InvocationOutcome.RemoteHttpError);
+        result.IsTransient.ShouldBeFalse();
 
         Envelope(result).ShouldBe("""{"response":{"outputs":{"output":{},"error":{"error":"BAD_REQUEST","message":"HTTP Status 400 - Bad Request. The request sent by the client was syntactically incorrect. See logs for more details","status":400}}},"success":false,"connectorstatuscode":400,"errormessage":"{\"error\":\"BAD_REQUEST\",\"message\":\"HTTP Status 400 - Bad Request. The request sent by the client was syntactically incorrect. See logs for more details\",\"status\":400}","autotestingenabled":false}""");
     }
@@ -141,6 +144,9 @@ public sealed class BizagiTableTests(RuntimeFixture fixture, RestApiServer serve
 
         var result = await RunAsync($"/fail{status}");
 
+        result.Outcome.ShouldBe(InvocationOutcome.RemoteHttpError);
+        result.IsTransient.ShouldBeTrue();
+
         Envelope(result).ShouldBe($$$$"""{"response":{"outputs":{"output":{},"error":{"error":"INTERNAL_SERVER_ERROR","message":"HTTP Status 500 - Internal server error. The remote server encountered an unexpected condition which prevented it from fulfilling the request. Reviews the remote server log for details","status":{{{{status}}}}}}},"success":false,"connectorstatuscode":{{{{status}}}},"errormessage":"{\"error\":\"INTERNAL_SERVER_ERROR\",\"message\":\"HTTP Status 500 - Internal server error. The remote server encountered an unexpected condition which prevented it from fulfilling the request. Reviews the remote server log for details\",\"status\":{{{{status}}}}}","autotestingenabled":false}""");
     }
 
@@ -151,7 +157,8 @@ public sealed class BizagiTableTests(RuntimeFixture fixture, RestApiServer serve
 
         var result = await RunAsync("/x", baseUri: $"http://127.0.0.1:{closed}");
 
-        result.Outcome.ShouldBe(InvocationOutcome.ConnectorReportedFailure);
+        result.Outcome.ShouldBe(InvocationOutcome.RemoteUnreachable);
+        result.IsTransient.ShouldBeTrue();
         Envelope(result).ShouldBe($$$$"""{"response":{"outputs":{"output":{},"error":{"error":"RESOURCE_NOT_FOUND","message":"Resource not found: http://127.0.0.1:{{{{closed}}}}/x","status":404}}},"success":false,"connectorstatuscode":404,"errormessage":"Resource not found: http://127.0.0.1:{{{{closed}}}}/x","autotestingenabled":false}""");
         result.HttpCalls.Single().Status.ShouldBe(0);
     }

@@ -123,7 +123,7 @@ public sealed class PaginationTests(RuntimeFixture fixture, RestApiServer server
 
         var result = await RunAsync("/flaky", new RestPagination { Kind = PaginationKind.PageNumber, Parameter = "page" });
 
-        result.Outcome.ShouldBe(InvocationOutcome.ConnectorReportedFailure);
+        result.Outcome.ShouldBe(InvocationOutcome.RemoteHttpError);
         result.StatusCode().ShouldBe(500);
         result.Envelope["response"]!["outputs"]!["error"]!["error"]!.GetValue<string>().ShouldBe("INTERNAL_SERVER_ERROR");
         result.FailureMessage!.ShouldStartWith("Page 3: ");
