@@ -24,6 +24,7 @@ internal static class PatchbayCli
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(LibCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         return root;
     }
 
