@@ -29,8 +29,11 @@ internal static class RestRequestBuilder
         }
 
         var data = Data(rest, input);
-        var headers = rest.Headers.Select(h => KeyValuePair.Create(h.Name, RestUrls.Fill(h.Value, input, parameters, v => v))).ToList();
-        var extraQuery = rest.Query.Select(q => KeyValuePair.Create(q.Name, RestUrls.Fill(q.Value, input, parameters, v => v))).ToList();
+        // A header or query parameter whose placeholders all name inputs that were not given is left out, not sent empty.
+        var headers = rest.Headers.Where(h => !RestUrls.NothingToFill(h.Value, input, parameters))
+            .Select(h => KeyValuePair.Create(h.Name, RestUrls.Fill(h.Value, input, parameters, v => v))).ToList();
+        var extraQuery = rest.Query.Where(q => !RestUrls.NothingToFill(q.Value, input, parameters))
+            .Select(q => KeyValuePair.Create(q.Name, RestUrls.Fill(q.Value, input, parameters, v => v))).ToList();
         if (method is "GET" or "DELETE")
         {
             // request's qs option: the URL's own query is parsed, the inputs merged in, and the whole written again.

@@ -70,6 +70,13 @@ internal static partial class RestUrls
     }
 
     /// <summary>The input at a dotted path, or null.</summary>
+    /// <summary>True when the template has placeholders and none of them has a value (an optional input not given).</summary>
+    public static bool NothingToFill(string template, JsonObject input, IReadOnlyDictionary<string, string> connectorParameters)
+    {
+        var names = Placeholders(template).ToList();
+        return names.Count > 0 && names.All(name => Lookup(input, name) is null && !connectorParameters.ContainsKey(name));
+    }
+
     public static JsonNode? Lookup(JsonObject input, string path)
     {
         JsonNode? node = input;

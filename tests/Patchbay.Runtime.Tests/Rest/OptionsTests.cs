@@ -41,6 +41,25 @@ public sealed class OptionsTests(RuntimeFixture fixture, RestApiServer server) :
     }
 
     [Fact]
+    public async Task HeadersAndQuery_OfOptionalInputsNotGiven_AreLeftOut()
+    {
+        server.Answer("/optional", 200, "{}");
+        var rest = RestConnector.Get("/optional") with
+        {
+            SendTemplateInputs = false,
+            Headers = [new RestParameter("X-Trace", "{{lang}}")],
+            Query = [new RestParameter("q", "{{id}}"), new RestParameter("lat", "{{item.name}}"), new RestParameter("units", "metric")],
+        };
+
+        var result = await RunAsync(rest, """{"id":"Bern"}""");
+
+        result.Outcome.ShouldBe(InvocationOutcome.Succeeded, result.FailureMessage);
+        var received = server.To("/optional").Single();
+        received.Query.ShouldBe("?q=Bern&units=metric");
+        received.Header("X-Trace").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task SendTemplateInputsFalse_KeepsTemplateInputsOutOfTheQueryAndBody()
     {
         server.Answer("/items/7", 200, "{}");
