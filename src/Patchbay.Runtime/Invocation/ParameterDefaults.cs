@@ -2,7 +2,7 @@ using Patchbay.Core.Model;
 
 namespace Patchbay.Runtime.Invocation;
 
-/// <summary>Fills in the definition's default for every parameter the request gives no value for.</summary>
+/// <summary>Fills in the definition's default for every parameter the request gives no value (or an empty one) for.</summary>
 internal static class ParameterDefaults
 {
     public static InvocationRequest Apply(InvocationRequest request)
@@ -25,7 +25,10 @@ internal static class ParameterDefaults
         var values = new Dictionary<string, string>(given);
         foreach (var parameter in declared.Where(p => p.DefaultValue.Length > 0))
         {
-            values.TryAdd(parameter.Name, parameter.DefaultValue);
+            if (!values.TryGetValue(parameter.Name, out var value) || value.Length == 0)
+            {
+                values[parameter.Name] = parameter.DefaultValue;
+            }
         }
 
         return values;

@@ -18,7 +18,7 @@ internal static class RestRequestBuilder
     public static (RestRequestPlan? Plan, string? Problem) Build(ConnectorDefinition connector, ActionDefinition action, JsonObject input, IReadOnlyDictionary<string, string> connectorParameters)
     {
         var rest = action.Rest!;
-        var parameters = RestUrls.ParameterValues(connector, connectorParameters);
+        var parameters = connectorParameters; // defaults applied by ConnectorRuntime
         var method = rest.Method.Trim().ToUpperInvariant();
         var url = RestUrls.Resolve(connector.BaseUri, RestUrls.Fill(rest.Url, input, parameters, Uri.EscapeDataString));
         if (url is null)

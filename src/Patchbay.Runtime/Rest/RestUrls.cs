@@ -12,28 +12,8 @@ internal static partial class RestUrls
     public static Uri? Target(ConnectorDefinition connector, RestRequest? rest, JsonObject input, IReadOnlyDictionary<string, string> connectorParameters)
     {
         ArgumentNullException.ThrowIfNull(connector);
-        var relative = rest is null ? "" : Fill(rest.Url, input, ParameterValues(connector, connectorParameters), Uri.EscapeDataString);
+        var relative = rest is null ? "" : Fill(rest.Url, input, connectorParameters, Uri.EscapeDataString);
         return Resolve(connector.BaseUri, relative);
-    }
-
-    /// <summary>The Connector parameter values given, completed with the defaults of the parameters that have none.</summary>
-    public static IReadOnlyDictionary<string, string> ParameterValues(ConnectorDefinition connector, IReadOnlyDictionary<string, string> given)
-    {
-        ArgumentNullException.ThrowIfNull(connector);
-        ArgumentNullException.ThrowIfNull(given);
-        var defaults = connector.Parameters.Where(p => p.DefaultValue.Length > 0 && !given.ContainsKey(p.Name)).ToList();
-        if (defaults.Count == 0)
-        {
-            return given;
-        }
-
-        var values = new Dictionary<string, string>(given);
-        foreach (var parameter in defaults)
-        {
-            values[parameter.Name] = parameter.DefaultValue;
-        }
-
-        return values;
     }
 
     /// <summary>An absolute URL is kept; a relative one is appended to the base URI (its path kept, one slash between).</summary>

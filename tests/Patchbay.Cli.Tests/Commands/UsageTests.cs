@@ -20,6 +20,8 @@ public sealed class UsageTests : IDisposable
     [InlineData("lib")]
     [InlineData("lib", "pack")]
     [InlineData("lib", "add")]
+    [InlineData("import")]
+    [InlineData("import", "openapi")]
     public async Task Help_EveryCommand_DescribesItsUsage(params string[] command)
     {
         var run = await _folder.RunAsync([.. command, "--help"]);
