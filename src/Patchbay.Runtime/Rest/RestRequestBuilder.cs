@@ -15,10 +15,10 @@ internal static class RestRequestBuilder
     public const string Form = "application/x-www-form-urlencoded";
 
     /// <summary>The request plan, or why it cannot be made (Bizagi answers those with its EXCEPTION row).</summary>
-    public static (RestRequestPlan? Plan, string? Problem) Build(ConnectorDefinition connector, ActionDefinition action, JsonObject input, IReadOnlyDictionary<string, string> connectorParameters)
+    /// <remarks><paramref name="parameters"/> are the Connector parameter values, defaults already applied by <see cref="Invocation.ConnectorRuntime"/>.</remarks>
+    public static (RestRequestPlan? Plan, string? Problem) Build(ConnectorDefinition connector, ActionDefinition action, JsonObject input, IReadOnlyDictionary<string, string> parameters)
     {
         var rest = action.Rest!;
-        var parameters = connectorParameters; // defaults applied by ConnectorRuntime
         var method = rest.Method.Trim().ToUpperInvariant();
         var url = RestUrls.Resolve(connector.BaseUri, RestUrls.Fill(rest.Url, input, parameters, Uri.EscapeDataString));
         if (url is null)

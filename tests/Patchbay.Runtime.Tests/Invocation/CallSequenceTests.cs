@@ -41,16 +41,16 @@ public sealed class CallSequenceTests(RuntimeFixture fixture) : IClassFixture<Ru
     }
 
     [Fact]
-    public async Task Invoke_ParameterDefaults_FillOnlyTheValuesTheRequestLeavesOut()
+    public async Task Invoke_ParameterDefaults_FillOnlyTheValuesTheRequestLeavesOutOrEmpty()
     {
         var connector = new TestConnector()
-            .Parameters(new ConnectorParameter { Name = "region", DefaultValue = "eu" }, new ConnectorParameter { Name = "tier", DefaultValue = "free" })
+            .Parameters(new ConnectorParameter { Name = "region", DefaultValue = "eu" }, new ConnectorParameter { Name = "tier", DefaultValue = "free" }, new ConnectorParameter { Name = "zone", DefaultValue = "a" })
             .Invoke("globals", "callback(RESPONSE(globals.systemproperties, null, 200));")
             .Build();
 
-        var result = await Runtime.RunAsync(connector, "globals", edit: r => r with { ConnectorParameters = new Dictionary<string, string> { ["tier"] = "gold" } });
+        var result = await Runtime.RunAsync(connector, "globals", edit: r => r with { ConnectorParameters = new Dictionary<string, string> { ["tier"] = "gold", ["zone"] = "" } });
 
-        result.Output()!.ToJsonString().ShouldBe("""{"tier":"gold","region":"eu"}""");
+        result.Output()!.ToJsonString().ShouldBe("""{"tier":"gold","zone":"a","region":"eu"}""");
     }
 
     [Fact]
