@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Patchbay.Runtime.Tests.Support;
 
@@ -23,16 +19,7 @@ public sealed class LoopbackServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen =>
-        {
-            if (Certificate is not null)
-            {
-                listen.UseHttps(Certificate);
-            }
-        }));
-        _app = builder.Build();
+        _app = Loopback.Create(Certificate);
         _app.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
@@ -41,8 +28,7 @@ public sealed class LoopbackServer : IAsyncLifetime
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync($$"""{"method":"{{context.Request.Method}}","path":"{{context.Request.Path}}","auth":"{{context.Request.Headers.Authorization}}"}""");
         });
-        await _app.StartAsync();
-        Url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Url = await Loopback.StartAsync(_app);
     }
 
     public async ValueTask DisposeAsync()

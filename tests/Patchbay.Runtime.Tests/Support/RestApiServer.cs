@@ -2,11 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Patchbay.Runtime.Tests.Support;
 
@@ -48,16 +44,7 @@ public sealed class RestApiServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen =>
-        {
-            if (Certificate is not null)
-            {
-                listen.UseHttps(Certificate);
-            }
-        }));
-        _app = builder.Build();
+        _app = Loopback.Create(Certificate);
         _app.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
@@ -74,8 +61,7 @@ public sealed class RestApiServer : IAsyncLifetime
                 await context.Response.WriteAsync("no route");
             }
         });
-        await _app.StartAsync();
-        Url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        Url = (await Loopback.StartAsync(_app)).TrimEnd('/');
     }
 
     public async ValueTask DisposeAsync()
