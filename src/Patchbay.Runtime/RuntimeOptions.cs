@@ -36,6 +36,10 @@ public sealed record RuntimeOptions
     /// <summary>Hosts reached without the proxy: exact names, or <c>.example.com</c> for a domain and its subdomains, or <c>*</c>.</summary>
     public IReadOnlyList<string> NoProxy { get; init; } = [];
 
+    /// <summary>The largest response body an Easy REST action or a token endpoint may return; a larger one fails the call.</summary>
+    /// <value>50 MiB.</value>
+    public long MaxResponseBytes { get; init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value)); } = 50L * 1024 * 1024;
+
     /// <summary>A PEM file of CA certificates trusted in addition to the system's; TLS verification always stays on.</summary>
     public string? ExtraCaCertificatesFile { get; init; }
 

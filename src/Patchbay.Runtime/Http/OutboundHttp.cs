@@ -28,7 +28,7 @@ internal static class OutboundHttp
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => Trusted(certificate, chain, errors, extra);
         }
 
-        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = options.MaxResponseBytes };
     }
 
     /// <summary>Valid for the system, or chaining to one of the extra CAs; a name mismatch is never accepted.</summary>

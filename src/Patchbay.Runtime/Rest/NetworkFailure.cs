@@ -14,6 +14,7 @@ internal sealed record NetworkFailure(NetworkFailureKind Kind, string Message)
         var socket = Inner<SocketException>(e);
         var kind = e.HttpRequestError switch
         {
+            HttpRequestError.ConfigurationLimitExceeded => NetworkFailureKind.TooLarge,
             HttpRequestError.NameResolutionError => NetworkFailureKind.NotFound,
             _ when socket?.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData => NetworkFailureKind.NotFound,
             _ when socket?.SocketErrorCode == SocketError.ConnectionRefused => NetworkFailureKind.Refused,
@@ -66,6 +67,9 @@ internal enum NetworkFailureKind
 
     /// <summary>The server's certificate was refused (TLS verification is always on).</summary>
     Tls,
+
+    /// <summary>The response is larger than <see cref="RuntimeOptions.MaxResponseBytes"/>; asking again gives the same.</summary>
+    TooLarge,
 
     /// <summary>Too many redirects.</summary>
     RedirectLoop,

@@ -64,7 +64,8 @@ internal sealed class RestEngine(HttpClient http, TimeProvider time)
             return RestOutcome.Failed(
                 unreachable ? RestEnvelopes.Unreachable(url) : RestEnvelopes.ConnectionError(failure.Message),
                 $"{what} failed: {failure.Message}",
-                failure.Kind == NetworkFailureKind.Tls ? InvocationOutcome.ConnectorReportedFailure : InvocationOutcome.RemoteUnreachable); // a refused certificate will not heal by retrying
+                // a refused certificate, an oversized body or a redirect loop will not heal by retrying
+                failure.Kind is NetworkFailureKind.NotFound or NetworkFailureKind.Refused or NetworkFailureKind.Other ? InvocationOutcome.RemoteUnreachable : InvocationOutcome.ConnectorReportedFailure);
         }
 
         if (!reply.IsSuccess)

@@ -24,6 +24,7 @@ public sealed class TransportTests : IAsyncLifetime
         await _proxy.InitializeAsync();
         _https.Answer("/secure", 200, """{"secure":true}""");
         _http.Answer("/plain", 200, """{"plain":true}""");
+        _http.Answer("/big", 200, "[" + string.Join(',', Enumerable.Repeat("\"0123456789\"", 500)) + "]");
     }
 
     public async ValueTask DisposeAsync()
@@ -34,16 +35,30 @@ public sealed class TransportTests : IAsyncLifetime
         Directory.Delete(_work, recursive: true);
     }
 
-    private async Task<InvocationResult> RunAsync(string baseUri, string path, bool withCa = false, bool withProxy = false)
+    private async Task<InvocationResult> RunAsync(string baseUri, string path, bool withCa = false, bool withProxy = false, long maxResponseBytes = 1 << 20)
     {
         var options = new RuntimeOptions
         {
             WorkFolder = _work,
             ExtraCaCertificatesFile = withCa ? _caFile : null,
             Proxy = withProxy ? _proxy.Url : null,
+            MaxResponseBytes = maxResponseBytes,
         };
         await using var runtime = await ConnectorRuntime.CreateAsync(options, TestContext.Current.CancellationToken);
-        return await runtime.RunAsync(new RestConnector(baseUri).Action("get", RestConnector.Get(path)).Build(), "get");
+        var get = RestConnector.Get(path) with { Retry = new() { InitialDelay = TimeSpan.FromMilliseconds(10) } };
+        return await runtime.RunAsync(new RestConnector(baseUri).Action("get", get).Build(), "get");
+    }
+
+    [Fact]
+    public async Task AResponseOverTheSizeLimit_FailsOnceWithoutRetrying()
+    {
+        var result = await RunAsync(_http.Url, "/big", maxResponseBytes: 1000);
+
+        result.Outcome.ShouldBe(InvocationOutcome.ConnectorReportedFailure);
+        result.IsTransient.ShouldBeFalse();
+        result.Envelope["response"]!["outputs"]!["error"]!["error"]!.GetValue<string>().ShouldBe("CONNECTION_ERROR");
+        result.ErrorMessage().ShouldContain("1000");
+        _http.To("/big").Count.ShouldBe(1);
     }
 
     [Fact]
