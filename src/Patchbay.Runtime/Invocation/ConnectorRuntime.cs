@@ -136,6 +136,7 @@ public sealed class ConnectorRuntime : IAsyncDisposable
             return call.Failed(InvocationOutcome.WorkerUnavailable, e.Message);
         }
 
+        worker.RememberSecrets(call.Redactor.Values);
         return await RunAsync(call, worker, Frame(call.Request, input, session), limit, deadline, cancellationToken).ConfigureAwait(false);
     }
 

@@ -21,6 +21,9 @@ internal sealed class SecretRedactor
             .ToArray();
     }
 
+    /// <summary>The values masked, longest first.</summary>
+    public IReadOnlyList<string> Values => _secrets;
+
     public string Redact(string text)
     {
         foreach (var secret in _secrets)

@@ -42,6 +42,9 @@ internal sealed class NodeWorker : IAsyncDisposable
 
     public bool IsAlive => _failure is null;
 
+    /// <summary>Values to mask in what the worker writes to stderr: the secrets of an invocation it is about to run.</summary>
+    public void RememberSecrets(IEnumerable<string> secrets) => _stderr.Remember(secrets);
+
     public static async Task<NodeWorker> StartAsync(WorkerStart start, ILogger logger, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(start.TempFolder);
@@ -57,8 +60,7 @@ internal sealed class NodeWorker : IAsyncDisposable
         {
             if (e.Data is not null)
             {
-                stderr.Add(e.Data);
-                Log.WorkerStderr(logger, process.Id, e.Data);
+                Log.WorkerStderr(logger, process.Id, stderr.Add(e.Data));
             }
         };
         process.OutputDataReceived += (_, _) => { }; // console output outside an invocation: drained, not kept

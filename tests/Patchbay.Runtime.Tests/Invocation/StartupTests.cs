@@ -1,3 +1,4 @@
+using Patchbay.Core.Model;
 using Patchbay.Runtime.Invocation;
 using Patchbay.Runtime.Node;
 using Patchbay.Runtime.Tests.Support;
@@ -60,5 +61,25 @@ public sealed class StartupTests(RuntimeFixture fixture) : IClassFixture<Runtime
 
         log.Messages.ShouldContain(m => m.Level == Microsoft.Extensions.Logging.LogLevel.Information && m.Message.StartsWith("Started worker", StringComparison.Ordinal));
         log.Messages.ShouldContain(m => m.Level == Microsoft.Extensions.Logging.LogLevel.Warning && m.Message.Contains("(twice) called back more than once", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DiagnosticLog_MasksSecretsTheWorkerWritesToStderr()
+    {
+        var log = new CollectingLoggerFactory();
+        await using var runtime = await ConnectorRuntime.CreateAsync(fixture.Options, TimeProvider.System, log, TestContext.Current.CancellationToken);
+        var connector = new TestConnector()
+            .Auth("callback(RESPONSE({}, null, 200));", new ConnectorParameter { Name = "TOKEN", PasswordMode = true })
+            .Invoke("leak", "process.stderr.write('leaked ' + globals.authdata.TOKEN + '\\n'); callback(RESPONSE({}, null, 200));")
+            .Build();
+
+        await runtime.RunAsync(connector, "leak", edit: r => r with { AuthenticationParameters = new Dictionary<string, string> { ["TOKEN"] = "s3cr3t-7f1e" } });
+        for (var i = 0; i < 50 && !log.Messages.Any(m => m.Message.Contains("leaked", StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken); // stderr arrives on its own stream, shortly after the reply
+        }
+
+        log.Messages.ShouldContain(m => m.Message.Contains("leaked ********", StringComparison.Ordinal));
+        log.Messages.ShouldNotContain(m => m.Message.Contains("s3cr3t-7f1e", StringComparison.Ordinal));
     }
 }
