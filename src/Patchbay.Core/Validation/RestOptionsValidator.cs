@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Patchbay.Core.Data;
 using Patchbay.Core.Diagnostics;
 using Patchbay.Core.Model;
 using Patchbay.Core.Packaging;
@@ -161,7 +162,7 @@ internal static partial class RestOptionsValidator
 
     private static void ValidatePath(string path, string name, Location location, DiagnosticList diagnostics)
     {
-        if (path.Length > 0 && !DottedPath.IsValid(path))
+        if (path.Length > 0 && !ResponsePath.IsValid(path))
         {
             diagnostics.Error("invalid-path", location, $"{name} '{path}' is not a path: write names separated by dots, with list indexes in brackets (e.g. data.items or results[0].id), and no empty part.");
         }

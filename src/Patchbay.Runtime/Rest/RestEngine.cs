@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Patchbay.Core.Data;
 using Patchbay.Core.Model;
 using Patchbay.Runtime.Authentication;
 using Patchbay.Runtime.Invocation;
@@ -92,7 +93,7 @@ internal sealed class RestEngine(HttpClient http, TimeProvider time)
             return RestOutcome.Succeeded(body, status);
         }
 
-        if (ResultPaths.TrySelect(body, rest.ResultPath, out var selected))
+        if (ResponsePath.TrySelect(body, rest.ResultPath, out var selected))
         {
             return RestOutcome.Succeeded(selected?.DeepClone(), status);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Patchbay.Core.Data;
 using Patchbay.Core.Model;
 
 namespace Patchbay.Runtime.Rest;
@@ -93,7 +94,7 @@ internal sealed partial class RestPager(RestRequestPlan plan, RestRequest rest, 
 
     private static (JsonArray? Items, string? Problem) Items(JsonNode body, string path)
     {
-        if (!ResultPaths.TrySelect(body, path, out var found))
+        if (!ResponsePath.TrySelect(body, path, out var found))
         {
             return (null, $"the response has no '{path}' (pagination itemsPath).");
         }
@@ -109,7 +110,7 @@ internal sealed partial class RestPager(RestRequestPlan plan, RestRequest rest, 
     }
 
     private static string? Text(JsonNode body, string path) =>
-        ResultPaths.TrySelect(body, path, out var found) && found is JsonValue value
+        ResponsePath.TrySelect(body, path, out var found) && found is JsonValue value
             ? value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString()
             : null;
 

@@ -154,6 +154,7 @@ public sealed class RestOptionsValidatorTests
     [InlineData("[0]")]
     [InlineData("matrix[1][2]")]
     [InlineData("first name.x-y")]
+    [InlineData("$.data.user.name")]
     public void Validate_ValidResultPath_IsAccepted(string path) =>
         Validate(With(r => r with { ResultPath = path })).ShouldBeEmpty();
 
@@ -165,6 +166,7 @@ public sealed class RestOptionsValidatorTests
     [InlineData("items[x]")]
     [InlineData("items]")]
     [InlineData("a.[0]")]
+    [InlineData("$..data")]
     public void Validate_InvalidResultPath_IsAnError(string path) =>
         Single(With(r => r with { ResultPath = path }), "invalid-path").Location.Path.ShouldBe("actions[0].rest.resultPath");
 
