@@ -30,10 +30,12 @@ internal class AuthenticationSession
     public virtual IReadOnlyDictionary<string, string> AuthData { get; }
 
     /// <summary>Values never to show: everything obtained except the token's type, lifetime and scope.</summary>
-    public virtual IEnumerable<string> Secrets => _secrets ??
-        AuthData.Where(p => p.Key is not ("token_type" or "expires_in" or "scope" or "realm" or "qop" or "algorithm")).Select(p => p.Value);
+    public virtual IEnumerable<string> Secrets => _secrets ?? AuthData.Where(p => !Describes(p.Key)).Select(p => p.Value);
 
     public static AuthenticationSession Failed(AuthenticationFailure failure) => new(failure);
+
+    /// <summary>Output fields that describe a credential rather than being one: the token's type, lifetime and scope, digest's challenge.</summary>
+    protected static bool Describes(string field) => field is "token_type" or "expires_in" or "scope" or "realm" or "qop" or "algorithm";
 
     /// <summary>Adds the credentials to one outgoing Easy REST request (Bizagi: the <c>authorizationheader</c> field).</summary>
     public virtual void Apply(HttpRequestMessage request)

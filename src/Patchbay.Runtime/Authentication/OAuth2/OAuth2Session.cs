@@ -24,7 +24,7 @@ internal sealed class OAuth2Session : AuthenticationSession
 
     /// <summary>The token, the refresh token, the header and every other field but the type, lifetime and scope; and the secret parameters.</summary>
     public override IEnumerable<string> Secrets =>
-        _authData.Where(p => p.Key is not ("token_type" or "expires_in" or "scope") && !_parameters.Defaulted.ContainsKey(p.Key))
+        _authData.Where(p => !Describes(p.Key) && !_parameters.Defaulted.ContainsKey(p.Key))
             .Select(p => p.Value).Concat(_parameters.Secrets).Where(s => s.Length > 0);
 
     /// <summary>Why the last <see cref="RecoverAsync"/> could not renew the token; null when it could.</summary>
