@@ -25,6 +25,7 @@ internal static class PatchbayCli
         root.Subcommands.Add(LibCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         return root;
     }
 

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Patchbay.Hub;
+using Patchbay.Runtime.Node;
+
+namespace Patchbay.Cli.Commands;
+
+/// <summary><c>patchbay serve</c>: starts the hub (HTTP API) and runs until Ctrl+C or SIGTERM.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen; several URLs separated by ';'.", DefaultValueFactory = _ => Env("PATCHBAY_URLS") ?? HubOptions.DefaultUrls };
+        var data = new Option<string>("--data") { Description = "The data folder (SQLite database, key ring, installed connectors).", DefaultValueFactory = _ => Env("PATCHBAY_DATA") ?? HubOptions.DefaultDataFolder() };
+        var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string; state is kept there instead of SQLite (env PATCHBAY_POSTGRES)." };
+        var node = new Option<string>("--node") { Description = "The node executable.", DefaultValueFactory = _ => "node" };
+        var jsonLogs = new Option<bool>("--json-logs") { Description = "Write log lines as JSON objects." };
+        var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per API key; 0 turns the limit off.", DefaultValueFactory = _ => new HubOptions().RateLimitPerSecond };
+        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new HubOptions
+            {
+                Urls = parse.GetValue(urls)!,
+                DataFolder = context.Resolve(parse.GetValue(data)!),
+                PostgresConnectionString = parse.GetValue(postgres) ?? Env("PATCHBAY_POSTGRES"),
+                AdminKey = Env("PATCHBAY_ADMIN_KEY"),
+                NodePath = parse.GetValue(node)!,
+                JsonLogs = parse.GetValue(jsonLogs),
+                RateLimitPerSecond = parse.GetValue(rateLimit),
+            };
+            HubApp hub;
+            try
+            {
+                hub = await HubApp.StartAsync(options, null, cancellationToken);
+            }
+            catch (NodeUnavailableException e)
+            {
+                throw new UserErrorException(e.Message);
+            }
+
+            await using (hub)
+            {
+                var storage = options.UsesPostgres ? "PostgreSQL" : Path.Combine(options.DataFolder, "patchbay.db");
+                context.Error.WriteLine($"Patchbay hub listening on {string.Join(", ", hub.Addresses)} (state: {storage}). Ctrl+C stops it.");
+                if (hub.CreatedAdminKey is { } key)
+                {
+                    // Shown once: only its hash is stored.
+                    context.Error.WriteLine($"Admin API key (shown once, keep it safe): {key}");
+                }
+
+                await hub.WaitForShutdownAsync(cancellationToken);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+}

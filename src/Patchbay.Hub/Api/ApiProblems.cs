@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Patchbay.Core.Diagnostics;
+
+namespace Patchbay.Hub.Api;
+
+/// <summary>
+/// Every error the API answers is an RFC 9457 problem document: <c>{type, title, status, detail}</c>, plus
+/// <c>errors</c> (each with code, file, path and message) when a definition or input was at fault.
+/// </summary>
+public static class ApiProblems
+{
+    /// <summary>A plain problem: status and what went wrong, for people.</summary>
+    public static IResult Problem(int status, string detail) =>
+        Results.Json(Body(status, detail, null), HubJson.Options, "application/problem+json", status);
+
+    /// <summary>A 400 naming every error diagnostic with its place (file, JSON path) and reason.</summary>
+    public static IResult Invalid(string detail, IEnumerable<Diagnostic> diagnostics) =>
+        Results.Json(Body(StatusCodesFor.BadRequest, detail, diagnostics.Where(d => d.IsError).Select(ProblemError.From).ToList()), HubJson.Options, "application/problem+json", StatusCodesFor.BadRequest);
+
+    /// <summary>A 400 with errors already placed (a request field at fault).</summary>
+    public static IResult Invalid(string detail, IReadOnlyList<ProblemError> errors) =>
+        Results.Json(Body(StatusCodesFor.BadRequest, detail, errors), HubJson.Options, "application/problem+json", StatusCodesFor.BadRequest);
+
+    public static IResult NotFound(string detail) => Problem(StatusCodesFor.NotFound, detail);
+
+    public static IResult Conflict(string detail) => Problem(StatusCodesFor.Conflict, detail);
+
+    /// <summary>Writes a problem outside an endpoint (authentication, rate limiting, body limits).</summary>
+    public static Task Write(HttpContext context, int status, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/problem+json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(Body(status, detail, null), HubJson.Options), context.RequestAborted);
+    }
+
+    private static ProblemBody Body(int status, string detail, IReadOnlyList<ProblemError>? errors) =>
+        new("https://httpstatuses.io/" + status, StatusCodesFor.Title(status), status, detail, errors);
+
+    private sealed record ProblemBody(
+        string Type,
+        string Title,
+        int Status,
+        string Detail,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ProblemError>? Errors);
+}
+
+/// <summary>One error of a problem document: a diagnostic code, where (file and JSON path, or request field) and why.</summary>
+public sealed record ProblemError(string Code, string? File, string? Path, string Message)
+{
+    public static ProblemError From(Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        return new ProblemError(diagnostic.Code, diagnostic.Location.File, diagnostic.Location.Path, diagnostic.Message);
+    }
+
+    /// <summary>A request field at fault: <c>$.environment</c>, <c>query.status</c>, ...</summary>
+    public static ProblemError Field(string path, string message) => new("request", null, path, message);
+}
+
+/// <summary>Status codes and their titles in one place.</summary>
+public static class StatusCodesFor
+{
+    public const int BadRequest = 400;
+    public const int Unauthorized = 401;
+    public const int Forbidden = 403;
+    public const int NotFound = 404;
+    public const int Conflict = 409;
+    public const int PayloadTooLarge = 413;
+    public const int UnprocessableContent = 422;
+    public const int TooManyRequests = 429;
+    public const int ServiceUnavailable = 503;
+
+    public static string Title(int status) => status switch
+    {
+        BadRequest => "Bad Request",
+        Unauthorized => "Unauthorized",
+        Forbidden => "Forbidden",
+        NotFound => "Not Found",
+        Conflict => "Conflict",
+        PayloadTooLarge => "Payload Too Large",
+        UnprocessableContent => "Unprocessable Content",
+        TooManyRequests => "Too Many Requests",
+        ServiceUnavailable => "Service Unavailable",
+        _ => "Error",
+    };
+}

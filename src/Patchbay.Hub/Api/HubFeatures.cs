@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Patchbay.Hub.Api;
+
+/// <summary>Where each feature of the hub plugs in its services, middleware and endpoints.</summary>
+public static class HubFeatures
+{
+    public static IServiceCollection AddHubFeatures(this IServiceCollection services, HubOptions options)
+    {
+        return services;
+    }
+
+    public static WebApplication UseHubFeatures(this WebApplication app)
+    {
+        return app;
+    }
+
+    /// <summary>The API under /api/v1; every endpoint needs a key unless it says otherwise.</summary>
+    public static RouteGroupBuilder MapHubApi(this RouteGroupBuilder api)
+    {
+        // Unknown API paths answer a problem, and only to authenticated callers.
+        api.MapFallback(() => ApiProblems.NotFound("There is no such endpoint; the hub's OpenAPI document lists them."));
+        return api;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Patchbay.Hub;
+
+/// <summary>How a hub starts: where it listens, where it keeps its state, and its limits.</summary>
+public sealed record HubOptions
+{
+    /// <summary>The default address: loopback only, so a hub is never exposed by accident.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Where the hub listens; several URLs separated by ';'. Port 0 picks a free port (tests).</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>The data folder: the SQLite database, the Data Protection key ring (SQLite mode), installed connectors.</summary>
+    public string DataFolder { get; init; } = DefaultDataFolder();
+
+    /// <summary>A PostgreSQL connection string; null keeps the state in SQLite in <see cref="DataFolder"/>.</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary>An admin API key to create on first start instead of generating one (automated set-ups).</summary>
+    public string? AdminKey { get; init; }
+
+    /// <summary>The <c>node</c> executable for connector code.</summary>
+    public string NodePath { get; init; } = "node";
+
+    /// <summary>The largest request body outside uploads.</summary>
+    /// <value>1 MiB.</value>
+    public long MaxRequestBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>The largest connector upload.</summary>
+    /// <value>64 MiB.</value>
+    public long MaxUploadBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Requests per second each API key may make (a token bucket with twice this burst); 0 turns the limit off.</summary>
+    /// <value>200.</value>
+    public int RateLimitPerSecond { get; init; } = 200;
+
+    /// <summary>Log lines as JSON objects (for log collectors) instead of text.</summary>
+    public bool JsonLogs { get; init; }
+
+    /// <summary>The node name recorded in traces and logs; two hubs of a scale-out have different ones.</summary>
+    public string NodeName { get; init; } = Environment.MachineName;
+
+    public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
+
+    /// <summary>The per-user default: ~/.local/share/patchbay on Linux, %LOCALAPPDATA%\patchbay on Windows.</summary>
+    public static string DefaultDataFolder() =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "patchbay");
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Patchbay.Hub.Storage;
+
+/// <summary>Registers the database of the configured engine and the Data Protection key ring beside it.</summary>
+public static class HubStorage
+{
+    public static IServiceCollection AddHubStorage(this IServiceCollection services, HubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.UsesPostgres)
+        {
+            services.AddDbContextPool<PostgresHubDb>(o => o.UseNpgsql(options.PostgresConnectionString));
+            services.AddScoped<HubDb>(sp => sp.GetRequiredService<PostgresHubDb>());
+        }
+        else
+        {
+            services.AddDbContextPool<SqliteHubDb>(o => o.UseSqlite(SqliteConnectionString(options)));
+            services.AddScoped<HubDb>(sp => sp.GetRequiredService<SqliteHubDb>());
+        }
+
+        // Every hub of a scale-out must read what another encrypted: on PostgreSQL the key ring is in the
+        // database; with SQLite it is a folder beside the database file.
+        var protection = services.AddDataProtection().SetApplicationName("Patchbay");
+        if (options.UsesPostgres)
+        {
+            protection.PersistKeysToDbContext<PostgresHubDb>();
+        }
+        else
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+        }
+
+        return services;
+    }
+
+    public static string SqliteConnectionString(HubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return $"Data Source={Path.Combine(options.DataFolder, "patchbay.db")};Cache=Shared;Pooling=True;Default Timeout=30";
+    }
+}
