@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Patchbay.Hub.Configuration;
+using Patchbay.Hub.Connectors;
+using Patchbay.Hub.Invocations;
 
 namespace Patchbay.Hub.Api;
 
@@ -9,6 +12,10 @@ public static class HubFeatures
 {
     public static IServiceCollection AddHubFeatures(this IServiceCollection services, HubOptions options)
     {
+        services.AddScoped<ConnectorCatalog>();
+        services.AddSingleton<SecretProtector>();
+        services.AddScoped<ConfigResolver>();
+        services.AddScoped<InvocationService>();
         return services;
     }
 
@@ -21,6 +28,7 @@ public static class HubFeatures
     public static RouteGroupBuilder MapHubApi(this RouteGroupBuilder api)
     {
         // Unknown API paths answer a problem, and only to authenticated callers.
+        api.MapInvocations();
         api.MapFallback(() => ApiProblems.NotFound("There is no such endpoint; the hub's OpenAPI document lists them."));
         return api;
     }

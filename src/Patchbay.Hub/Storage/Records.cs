@@ -13,6 +13,9 @@ public sealed class ConnectorRecord
     /// <summary><see cref="Name"/> in lower case: names are unique without regard to case.</summary>
     public required string NameKey { get; set; }
 
+    /// <summary>The definition's <c>globalguid</c>: another connector with the same name is refused, not mixed in.</summary>
+    public required string GlobalGuid { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<ConnectorVersionRecord> Versions { get; set; } = [];

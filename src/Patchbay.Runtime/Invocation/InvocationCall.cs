@@ -58,6 +58,7 @@ internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNo
         Diagnostics = diagnostics ?? [],
         Logs = [.. _logs],
         HttpCalls = [.. _httpCalls],
+        Redactor = Redactor,
     };
 
     /// <summary>A failure whose status code and error name come from elsewhere (a built-in authenticator).</summary>
@@ -69,6 +70,7 @@ internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNo
         Duration = time.GetElapsedTime(started),
         Logs = [.. _logs],
         HttpCalls = [.. _httpCalls],
+        Redactor = Redactor,
     };
 
     public InvocationResult Completed(JsonObject reply)
@@ -94,6 +96,7 @@ internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNo
             Logs = logs,
             HttpCalls = httpCalls,
             Diagnostics = shaped.Diagnostics,
+            Redactor = Redactor,
         };
     }
 

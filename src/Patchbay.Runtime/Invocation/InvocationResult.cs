@@ -38,6 +38,11 @@ public sealed record InvocationResult
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
     public bool Succeeded => Outcome == InvocationOutcome.Succeeded;
+
+    /// <summary>Masks every secret this invocation knew (password-mode values, tokens obtained) in text to be kept, such as a recorded envelope.</summary>
+    public string Redact(string text) => Redactor?.Redact(text) ?? text;
+
+    internal SecretRedactor? Redactor { get; init; }
 }
 
 /// <summary>One line of a connector's log.</summary>

@@ -13,6 +13,11 @@ internal sealed class TestConnector
 
     public string Name { get; init; } = "Test Connector";
 
+    public string Version { get; init; } = "1.0.0";
+
+    /// <summary>The connector's identity across versions; a new one per builder unless given.</summary>
+    public string GlobalGuid { get; init; } = Guid.NewGuid().ToString();
+
     public TestConnector Action(string name, string code, ValueList<DataNode>? inputs = null, ValueList<DataNode>? outputs = null)
     {
         _actions.Add(new ActionDefinition
@@ -78,10 +83,10 @@ internal sealed class TestConnector
     {
         Definition = new ConnectorDefinition
         {
-            GlobalGuid = Guid.NewGuid().ToString(),
+            GlobalGuid = GlobalGuid,
             Name = Name,
             FolderName = "test-connector",
-            Version = "1.0.0",
+            Version = Version,
             Type = ConnectorType.Custom,
             Parameters = _parameters,
             Authentication = _authentication with { Parameters = _authParameters },

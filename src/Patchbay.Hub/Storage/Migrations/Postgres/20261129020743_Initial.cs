@@ -55,6 +55,7 @@ namespace Patchbay.Hub.Storage.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     NameKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    GlobalGuid = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

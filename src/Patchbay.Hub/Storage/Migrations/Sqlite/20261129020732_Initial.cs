@@ -54,6 +54,7 @@ namespace Patchbay.Hub.Storage.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     NameKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GlobalGuid = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Patchbay.Hub.Connectors;
+using Patchbay.Hub.Storage;
+
+namespace Patchbay.Hub.Configuration;
+
+/// <summary>Reads the stored configuration of a connector major version in an environment, decrypting password-mode values.</summary>
+public sealed class ConfigResolver(HubDb db, SecretProtector secrets)
+{
+    public const string ConnectorKind = "connector";
+    public const string AuthenticationKind = "authentication";
+
+    /// <summary>The configuration to invoke with, or null when the environment does not exist. No stored configuration means no values, default timeout, logging off.</summary>
+    public async Task<ResolvedConfig?> ResolveAsync(InstalledConnector connector, string environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(environment);
+        var key = environment.ToLowerInvariant();
+        var name = await db.Environments.AsNoTracking().Where(e => e.NameKey == key).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
+        if (name is null)
+        {
+            return null;
+        }
+
+        var config = await db.ConnectorConfigs.AsNoTracking().Include(c => c.Values)
+            .FirstOrDefaultAsync(c => c.ConnectorId == connector.ConnectorId && c.Major == connector.Major && c.EnvironmentKey == key, cancellationToken);
+        if (config is null)
+        {
+            return new ResolvedConfig(name, new Dictionary<string, string>(), new Dictionary<string, string>(), null, false);
+        }
+
+        return new ResolvedConfig(
+            name,
+            Values(config, ConnectorKind),
+            Values(config, AuthenticationKind),
+            config.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            config.LoggingEnabled);
+    }
+
+    private Dictionary<string, string> Values(ConnectorConfigRecord config, string kind) =>
+        config.Values.Where(v => v.Kind == kind).ToDictionary(v => v.Name, v => v.IsSecret ? secrets.Unprotect(v.Value) : v.Value, StringComparer.Ordinal);
+}
