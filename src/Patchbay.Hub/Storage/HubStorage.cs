@@ -39,6 +39,6 @@ public static class HubStorage
     public static string SqliteConnectionString(HubOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return $"Data Source={Path.Combine(options.DataFolder, "patchbay.db")};Cache=Shared;Pooling=True;Default Timeout=30";
+        return $"Data Source={Path.Combine(options.DataFolder, "patchbay.db")};Pooling=True;Default Timeout=30";
     }
 }
