@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using Patchbay.Hub;
 using Patchbay.Runtime.Node;
 
@@ -36,6 +37,11 @@ internal static class ServeCommand
             catch (NodeUnavailableException e)
             {
                 throw new UserErrorException(e.Message);
+            }
+            catch (DbException e)
+            {
+                // The provider's message names the server and the reason, never the password.
+                throw new UserErrorException($"Could not open the hub's database ({(options.UsesPostgres ? "PostgreSQL" : options.DataFolder)}): {e.Message}");
             }
 
             await using (hub)
