@@ -36,8 +36,9 @@ public sealed record HubOptions
     /// <summary>Log lines as JSON objects (for log collectors) instead of text.</summary>
     public bool JsonLogs { get; init; }
 
-    /// <summary>The node name recorded in traces and logs; two hubs of a scale-out have different ones.</summary>
-    public string NodeName { get; init; } = Environment.MachineName;
+    /// <summary>The node name recorded with each invocation and in traces; two hubs of a scale-out have different ones.</summary>
+    /// <value>The machine name and the process id.</value>
+    public string NodeName { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 

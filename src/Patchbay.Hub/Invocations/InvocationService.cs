@@ -12,7 +12,7 @@ namespace Patchbay.Hub.Invocations;
 /// Runs an invocation through the hub: finds the connector's current version and the environment's
 /// configuration, runs it on the runtime, and records it. Sync calls and async job attempts both come here.
 /// </summary>
-public sealed class InvocationService(HubDb db, ConnectorCatalog catalog, ConfigResolver configs, RuntimeHost runtime, TimeProvider time)
+public sealed class InvocationService(HubDb db, ConnectorCatalog catalog, ConfigResolver configs, RuntimeHost runtime, HubOptions options, TimeProvider time)
 {
     /// <summary>Runs and records; a refusal when the connector, version, environment or permission is missing.</summary>
     public async Task<(InvocationAnswer? Answer, InvocationRefusal? Refusal)> InvokeAsync(InvocationCommand command, CancellationToken cancellationToken)
@@ -51,7 +51,9 @@ public sealed class InvocationService(HubDb db, ConnectorCatalog catalog, Config
             cancellationToken);
 
         var id = Guid.CreateVersion7(startedAt);
-        db.Invocations.Add(InvocationRecorder.Record(id, command, connector.Name, connector.Version, config.Environment, startedAt, result));
+        var record = InvocationRecorder.Record(id, command, connector.Name, connector.Version, config.Environment, startedAt, result);
+        record.Node = options.NodeName;
+        db.Invocations.Add(record);
         await db.SaveChangesAsync(CancellationToken.None); // the call happened: record it even if the caller went away
         return (new InvocationAnswer(id, connector.Name, connector.Version, command.Action, config.Environment, result.Outcome, result.Succeeded, result.Duration.TotalMilliseconds, result.Envelope, result.ShapedOutput, result.FailureMessage), null);
     }

@@ -26,7 +26,7 @@ public static class PlatformRuntimeOptions
         return new RuntimeOptions
         {
             NodePath = options.NodePath,
-            WorkFolder = Path.Combine(options.DataFolder, "runtime", options.NodeName),
+            WorkFolder = Path.Combine(options.DataFolder, "runtime"),
             DefaultTimeout = TimeSpan.FromSeconds(settings.DefaultTimeoutSeconds),
         };
     }

@@ -185,6 +185,9 @@ public sealed class InvocationRecord
     /// <summary>The API key name of the caller.</summary>
     public required string Caller { get; set; }
 
+    /// <summary>The hub node that ran it (<see cref="HubOptions.NodeName"/>): which hub of a scale-out did the work.</summary>
+    public string? Node { get; set; }
+
     public DateTimeOffset StartedAt { get; set; }
 
     public double DurationMilliseconds { get; set; }

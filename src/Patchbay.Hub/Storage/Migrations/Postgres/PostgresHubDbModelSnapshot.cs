@@ -338,6 +338,9 @@ namespace Patchbay.Hub.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Node")
+                        .HasColumnType("text");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("text");

@@ -118,6 +118,7 @@ namespace Patchbay.Hub.Storage.Migrations.Sqlite
                     Environment = table.Column<string>(type: "TEXT", nullable: true),
                     Mode = table.Column<string>(type: "TEXT", nullable: false),
                     Caller = table.Column<string>(type: "TEXT", nullable: false),
+                    Node = table.Column<string>(type: "TEXT", nullable: true),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     DurationMilliseconds = table.Column<double>(type: "REAL", nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", nullable: false),

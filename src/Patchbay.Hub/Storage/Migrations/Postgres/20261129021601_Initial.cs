@@ -119,6 +119,7 @@ namespace Patchbay.Hub.Storage.Migrations.Postgres
                     Environment = table.Column<string>(type: "text", nullable: true),
                     Mode = table.Column<string>(type: "text", nullable: false),
                     Caller = table.Column<string>(type: "text", nullable: false),
+                    Node = table.Column<string>(type: "text", nullable: true),
                     StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     DurationMilliseconds = table.Column<double>(type: "double precision", nullable: false),
                     Outcome = table.Column<string>(type: "text", nullable: false),
