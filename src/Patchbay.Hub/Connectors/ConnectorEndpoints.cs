@@ -21,18 +21,23 @@ public static class ConnectorEndpoints
             .RequireAuthorization(Policies.WriteConnectors)
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxUploadBytes))
             .WithFormOptions(multipartBodyLengthLimit: options.MaxUploadBytes)
+            .Produces<InstallAnswer>(StatusCodes.Status201Created)
+            .Produces<InstallAnswer>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Installs a .bizc or a zipped source folder (raw body, or the form field 'file'): a new major is added, a newer minor or patch replaces its major's current version.");
-        api.MapGet("/connectors", ListAsync).RequireAuthorization(Policies.ReadConnectors)
+        api.MapGet("/connectors", ListAsync).RequireAuthorization(Policies.ReadConnectors).Produces<IReadOnlyList<ConnectorListItem>>()
             .WithSummary("Lists installed connectors with the current version of each major; ?search= filters by name or description.");
-        api.MapGet("/connectors/{name}", ShowAsync).RequireAuthorization(Policies.ReadConnectors)
+        api.MapGet("/connectors/{name}", ShowAsync).RequireAuthorization(Policies.ReadConnectors).Produces<ConnectorDetail>()
             .WithSummary("A connector's definition, every version, and each current major's actions with their data trees.");
         api.MapDelete("/connectors/{name}", DeleteAsync).RequireAuthorization(Policies.WriteConnectors)
             .WithSummary("Removes a connector: every version and its configuration in every environment.");
-        api.MapGet(Major, MajorAsync).RequireAuthorization(Policies.ReadConnectors)
+        api.MapGet(Major, MajorAsync).RequireAuthorization(Policies.ReadConnectors).Produces<MajorDetail>()
             .WithSummary("The current version of a major version, with its actions and data trees.");
         api.MapDelete(Major, DeleteMajorAsync).RequireAuthorization(Policies.WriteConnectors)
             .WithSummary("Removes a major version: all its versions and its configuration in every environment.");
-        api.MapGet(Major + "/history", HistoryAsync).RequireAuthorization(Policies.ReadConnectors)
+        api.MapGet(Major + "/history", HistoryAsync).RequireAuthorization(Policies.ReadConnectors).Produces<IReadOnlyList<VersionEntry>>()
             .WithSummary("Every version of a major version, current and replaced, newest first.");
         api.MapGet(Major + "/download", (string name, int major, ConnectorReader reader, CancellationToken cancellationToken) => DownloadAsync(name, major, null, reader, cancellationToken))
             .RequireAuthorization(Policies.ReadConnectors)
@@ -40,7 +45,7 @@ public static class ConnectorEndpoints
         api.MapGet(Major + "/history/{versionId:guid}/download", (string name, int major, Guid versionId, ConnectorReader reader, CancellationToken cancellationToken) => DownloadAsync(name, major, versionId, reader, cancellationToken))
             .RequireAuthorization(Policies.ReadConnectors)
             .WithSummary("The .bizc of a version from a major version's history.");
-        api.MapPost(Major + "/history/{versionId:guid}/restore", RestoreAsync).RequireAuthorization(Policies.WriteConnectors)
+        api.MapPost(Major + "/history/{versionId:guid}/restore", RestoreAsync).RequireAuthorization(Policies.WriteConnectors).Produces<InstallAnswer>()
             .WithSummary("Makes a version from the history current again; the one current before goes to history.");
         return api;
     }
