@@ -33,6 +33,7 @@ internal static class InstallCommand
             content.Headers.ContentType = new MediaTypeHeaderValue(upload.Value.MediaType);
             content.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = upload.Value.FileName };
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/v1/connectors", UriKind.Relative)) { Content = content };
+            request.Headers.ExpectContinue = true; // a too-large upload is refused before it is sent, and the 413 is not lost to a reset
             var answer = await client.SendForJsonAsync(request, cancellationToken) as JsonObject;
             await context.Output.WriteLineAsync(Describe(answer));
             return ExitCodes.Success;

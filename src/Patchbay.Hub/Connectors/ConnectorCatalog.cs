@@ -74,6 +74,22 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, TimeProvider 
         return SerializedWrite.RunAsync(db, () => DeleteOnceAsync(name, null, caller, cancellationToken), cancellationToken);
     }
 
+    /// <summary>A stored version's package, read once and kept in memory (versions are immutable).</summary>
+    public async Task<ConnectorPackage> ReadPackageAsync(Guid versionId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(CacheKey(versionId), out ConnectorPackage? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var bytes = await db.ConnectorVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Package).FirstAsync(cancellationToken);
+        using var stream = new MemoryStream(bytes, writable: false);
+        var read = await BizcReader.ReadAsync(stream, $"version {versionId}.bizc", PackageLimits.Default, cancellationToken);
+        var package = read.GetPackageOrThrow();
+        cache.Set(CacheKey(versionId), package, new MemoryCacheEntryOptions { SlidingExpiration = KeepRead });
+        return package;
+    }
+
     private async Task<InstallResult> InstallOnceAsync(ConnectorDefinition definition, byte[] bytes, Caller caller, CancellationToken cancellationToken)
     {
         var version = SemVersion.Parse(definition.Version, SemVersionStyles.Strict);
@@ -183,22 +199,6 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, TimeProvider 
         var key = name.ToLowerInvariant();
         return await db.Connectors.FirstOrDefaultAsync(c => c.NameKey == key, cancellationToken)
             ?? throw new CatalogNotFoundException($"No connector named '{name}' is installed.");
-    }
-
-    /// <summary>A stored version's package, read once and kept in memory (versions are immutable).</summary>
-    public async Task<ConnectorPackage> ReadPackageAsync(Guid versionId, CancellationToken cancellationToken)
-    {
-        if (cache.TryGetValue(CacheKey(versionId), out ConnectorPackage? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var bytes = await db.ConnectorVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Package).FirstAsync(cancellationToken);
-        using var stream = new MemoryStream(bytes, writable: false);
-        var read = await BizcReader.ReadAsync(stream, $"version {versionId}.bizc", PackageLimits.Default, cancellationToken);
-        var package = read.GetPackageOrThrow();
-        cache.Set(CacheKey(versionId), package, new MemoryCacheEntryOptions { SlidingExpiration = KeepRead });
-        return package;
     }
 
     private static string CacheKey(Guid versionId) => "package:" + versionId;
