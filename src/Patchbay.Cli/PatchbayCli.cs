@@ -26,6 +26,7 @@ internal static class PatchbayCli
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(InstallCommand.Create(context));
         return root;
     }
 

@@ -13,6 +13,7 @@ public static class HubFeatures
     public static IServiceCollection AddHubFeatures(this IServiceCollection services, HubOptions options)
     {
         services.AddScoped<ConnectorCatalog>();
+        services.AddScoped<ConnectorReader>();
         services.AddSingleton<SecretProtector>();
         services.AddScoped<ConfigResolver>();
         services.AddScoped<InvocationService>();
@@ -29,6 +30,7 @@ public static class HubFeatures
     {
         // Unknown API paths answer a problem, and only to authenticated callers.
         api.MapInvocations();
+        api.MapConnectors();
         api.MapFallback(() => ApiProblems.NotFound("There is no such endpoint; the hub's OpenAPI document lists them."));
         return api;
     }

@@ -39,14 +39,61 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, TimeProvider 
 
     /// <summary>Installs a package that Core has read and validated; the caller saves nothing else in this context.</summary>
     /// <exception cref="CatalogConflictException">Another connector has the name, or the version is not newer than the installed one.</exception>
-    public async Task<InstallResult> InstallAsync(ConnectorPackage package, Caller caller, CancellationToken cancellationToken)
+    public Task<InstallResult> InstallAsync(ConnectorPackage package, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(caller);
-        var definition = package.Definition;
+        var bytes = BizcWriter.ToBytes(package);
+        return SerializedWrite.RunAsync(db, () => InstallOnceAsync(package.Definition, bytes, caller, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Makes a historical version of a major current again; the one current before goes to history.</summary>
+    /// <exception cref="CatalogNotFoundException">No such connector, major version, or version of that major.</exception>
+    public Task<InstallResult> RestoreAsync(string name, int major, Guid versionId, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(caller);
+        return SerializedWrite.RunAsync(db, () => RestoreOnceAsync(name, major, versionId, caller, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Removes a major version: all its versions and its configuration in every environment; the connector too when it was its last.</summary>
+    /// <exception cref="CatalogNotFoundException">No such connector or major version.</exception>
+    public Task DeleteMajorAsync(string name, int major, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(caller);
+        return SerializedWrite.RunAsync(db, () => DeleteOnceAsync(name, major, caller, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Removes a connector entirely: every version and all its configuration.</summary>
+    /// <exception cref="CatalogNotFoundException">No such connector.</exception>
+    public Task DeleteAsync(string name, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(caller);
+        return SerializedWrite.RunAsync(db, () => DeleteOnceAsync(name, null, caller, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A stored version's package, read once and kept in memory (versions are immutable).</summary>
+    public async Task<ConnectorPackage> ReadPackageAsync(Guid versionId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(CacheKey(versionId), out ConnectorPackage? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var bytes = await db.ConnectorVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Package).FirstAsync(cancellationToken);
+        using var stream = new MemoryStream(bytes, writable: false);
+        var read = await BizcReader.ReadAsync(stream, $"version {versionId}.bizc", PackageLimits.Default, cancellationToken);
+        var package = read.GetPackageOrThrow();
+        cache.Set(CacheKey(versionId), package, new MemoryCacheEntryOptions { SlidingExpiration = KeepRead });
+        return package;
+    }
+
+    private async Task<InstallResult> InstallOnceAsync(ConnectorDefinition definition, byte[] bytes, Caller caller, CancellationToken cancellationToken)
+    {
         var version = SemVersion.Parse(definition.Version, SemVersionStyles.Strict);
         var major = checked((int)version.Major);
-        var bytes = BizcWriter.ToBytes(package);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var now = time.GetUtcNow();
 
@@ -57,11 +104,10 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, TimeProvider 
             throw new CatalogConflictException($"Another connector named '{connector.Name}' is installed (globalguid {connector.GlobalGuid}, this package has {definition.GlobalGuid}); rename one of them or delete the installed one first.");
         }
 
-        connector ??= db.Connectors.Add(new ConnectorRecord { Id = Guid.CreateVersion7(), Name = definition.Name, NameKey = key, GlobalGuid = definition.GlobalGuid, CreatedAt = now }).Entity;
-        var current = await db.ConnectorVersions.FirstOrDefaultAsync(v => v.ConnectorId == connector.Id && v.Major == major && v.IsCurrent, cancellationToken);
+        var current = connector is null ? null : await db.ConnectorVersions.FirstOrDefaultAsync(v => v.ConnectorId == connector.Id && v.Major == major && v.IsCurrent, cancellationToken);
         if (current is not null && current.Sha256 == sha)
         {
-            return new InstallResult(InstallOutcome.Unchanged, connector.Id, current.Id, connector.Name, major, current.Version, null);
+            return new InstallResult(InstallOutcome.Unchanged, connector!.Id, current.Id, connector.Name, major, current.Version, null);
         }
 
         if (current is not null && SemVersion.Parse(current.Version, SemVersionStyles.Strict).ComparePrecedenceTo(version) >= 0)
@@ -69,6 +115,7 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, TimeProvider 
             throw new CatalogConflictException($"{definition.Name} {definition.Version} is not newer than the installed {current.Version} of major version {major}; raise the version, or restore an earlier one from the history.");
         }
 
+        connector ??= db.Connectors.Add(new ConnectorRecord { Id = Guid.CreateVersion7(), Name = definition.Name, NameKey = key, GlobalGuid = definition.GlobalGuid, CreatedAt = now }).Entity;
         if (current is not null)
         {
             current.IsCurrent = false;
@@ -94,20 +141,64 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, TimeProvider 
         return new InstallResult(outcome, connector.Id, added.Id, connector.Name, major, definition.Version, current?.Version);
     }
 
-    /// <summary>A stored version's package, read once and kept in memory (versions are immutable).</summary>
-    public async Task<ConnectorPackage> ReadPackageAsync(Guid versionId, CancellationToken cancellationToken)
+    private async Task<InstallResult> RestoreOnceAsync(string name, int major, Guid versionId, Caller caller, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(CacheKey(versionId), out ConnectorPackage? cached) && cached is not null)
+        var connector = await FindAsync(name, cancellationToken);
+        var versions = await db.ConnectorVersions.Where(v => v.ConnectorId == connector.Id && v.Major == major && (v.IsCurrent || v.Id == versionId)).ToListAsync(cancellationToken);
+        var restored = versions.Find(v => v.Id == versionId)
+            ?? throw new CatalogNotFoundException($"{connector.Name} major version {major} has no version with id {versionId}.");
+        var current = versions.Find(v => v.IsCurrent);
+        if (restored == current)
         {
-            return cached;
+            return new InstallResult(InstallOutcome.Unchanged, connector.Id, restored.Id, connector.Name, major, restored.Version, null);
         }
 
-        var bytes = await db.ConnectorVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Package).FirstAsync(cancellationToken);
-        using var stream = new MemoryStream(bytes, writable: false);
-        var read = await BizcReader.ReadAsync(stream, $"version {versionId}.bizc", PackageLimits.Default, cancellationToken);
-        var package = read.GetPackageOrThrow();
-        cache.Set(CacheKey(versionId), package, new MemoryCacheEntryOptions { SlidingExpiration = KeepRead });
-        return package;
+        var now = time.GetUtcNow();
+        if (current is not null)
+        {
+            current.IsCurrent = false;
+            current.ReplacedAt = now;
+        }
+
+        restored.IsCurrent = true;
+        restored.ReplacedAt = null;
+        AuditLog.Record(db, caller, "connector.restore", $"{connector.Name} {restored.Version}", new { major, versionId, replaced = current?.Version }, time);
+        await db.SaveChangesAsync(cancellationToken);
+        return new InstallResult(InstallOutcome.ReplacedVersion, connector.Id, restored.Id, connector.Name, major, restored.Version, current?.Version);
+    }
+
+    /// <summary>Deletes one major (or, when <paramref name="major"/> is null, the whole connector) with its configuration.</summary>
+    private async Task<bool> DeleteOnceAsync(string name, int? major, Caller caller, CancellationToken cancellationToken)
+    {
+        var connector = await FindAsync(name, cancellationToken);
+        var versions = await db.ConnectorVersions.Where(v => v.ConnectorId == connector.Id).Select(v => new { v.Id, v.Major }).ToListAsync(cancellationToken);
+        if (major is not null && !versions.Any(v => v.Major == major))
+        {
+            throw new CatalogNotFoundException($"{connector.Name} has no major version {major}.");
+        }
+
+        // Set-based deletes: the packages are not loaded; the database cascades to versions, configuration and values.
+        if (major is null || versions.All(v => v.Major == major))
+        {
+            await db.Connectors.Where(c => c.Id == connector.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+        else
+        {
+            await db.ConnectorVersions.Where(v => v.ConnectorId == connector.Id && v.Major == major).ExecuteDeleteAsync(cancellationToken);
+            await db.ConnectorConfigs.Where(c => c.ConnectorId == connector.Id && c.Major == major).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        var target = major is null ? connector.Name : $"{connector.Name} major {major}";
+        AuditLog.Record(db, caller, "connector.delete", target, new { major, versions = versions.Count(v => major is null || v.Major == major) }, time);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<ConnectorRecord> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        var key = name.ToLowerInvariant();
+        return await db.Connectors.FirstOrDefaultAsync(c => c.NameKey == key, cancellationToken)
+            ?? throw new CatalogNotFoundException($"No connector named '{name}' is installed.");
     }
 
     private static string CacheKey(Guid versionId) => "package:" + versionId;
@@ -115,3 +206,6 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, TimeProvider 
 
 /// <summary>An install or restore that contradicts what is installed (answered with 409).</summary>
 public sealed class CatalogConflictException(string message) : Exception(message);
+
+/// <summary>A connector, major version or version that is not installed (answered with 404).</summary>
+public sealed class CatalogNotFoundException(string message) : Exception(message);

@@ -22,6 +22,12 @@ public static class BizcReader
             return new ConnectorReadResult(null, diagnostics);
         }
 
+        return Read(entries, diagnostics);
+    }
+
+    /// <summary>Builds and validates the package from a <c>.bizc</c>'s entries, already read safely.</summary>
+    internal static ConnectorReadResult Read(Dictionary<string, byte[]> entries, DiagnosticList diagnostics)
+    {
         var package = FromEntries(entries, diagnostics);
         if (package is not null)
         {

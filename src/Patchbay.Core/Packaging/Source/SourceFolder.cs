@@ -42,12 +42,24 @@ public static class SourceFolder
     /// <summary>Reads a source folder from disk, skipping <c>.git/</c>, never following links, within <paramref name="limits"/>.</summary>
     public static ConnectorReadResult Read(string folder, PackageLimits limits)
     {
-        ArgumentNullException.ThrowIfNull(limits);
         var diagnostics = new DiagnosticList();
+        var files = ReadFiles(folder, limits, diagnostics);
+        return files is null ? new ConnectorReadResult(null, diagnostics) : Read(files);
+    }
+
+    /// <summary>
+    /// The files of a source folder on disk by relative '/'-separated path, skipping <c>.git/</c> and
+    /// <c>node_modules/</c>, never following links; null (with the reason in <paramref name="diagnostics"/>)
+    /// when the folder is missing or exceeds <paramref name="limits"/>.
+    /// </summary>
+    public static Dictionary<string, byte[]>? ReadFiles(string folder, PackageLimits limits, DiagnosticList diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         if (!Directory.Exists(folder))
         {
             diagnostics.Error("missing-folder", new Location(folder), "The folder does not exist.");
-            return new ConnectorReadResult(null, diagnostics);
+            return null;
         }
 
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -56,7 +68,7 @@ public static class SourceFolder
         foreach (var file in Directory.EnumerateFiles(folder, "*", options))
         {
             var path = Path.GetRelativePath(folder, file).Replace('\\', '/');
-            if (SourceFolderLayout.IgnoredFolders.Any(ignored => path.StartsWith(ignored, StringComparison.Ordinal)))
+            if (SourceFolderLayout.IsIgnored(path))
             {
                 continue;
             }
@@ -65,13 +77,13 @@ public static class SourceFolder
             if (files.Count >= limits.MaxFileCount || total > limits.MaxTotalBytes)
             {
                 diagnostics.Error("too-large", new Location(path), $"The folder holds more than {limits.MaxFileCount:N0} files or {limits.MaxTotalBytes:N0} bytes, the limits.");
-                return new ConnectorReadResult(null, diagnostics);
+                return null;
             }
 
             files[path] = File.ReadAllBytes(file);
         }
 
-        return Read(files);
+        return files;
     }
 
     /// <summary>The files of the source folder for <paramref name="package"/>, by relative path.</summary>

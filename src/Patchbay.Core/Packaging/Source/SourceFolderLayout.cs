@@ -13,4 +13,7 @@ public static class SourceFolderLayout
 
     /// <summary>Folders never read as part of a connector.</summary>
     internal static readonly string[] IgnoredFolders = [".git/", "node_modules/"];
+
+    /// <summary>Whether a relative '/'-separated path lies in a folder never read as part of a connector.</summary>
+    internal static bool IsIgnored(string path) => IgnoredFolders.Any(ignored => path.StartsWith(ignored, StringComparison.Ordinal));
 }
