@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,11 @@ public static class OpenApiExtensions
 
             // Feature folders may reuse a type name; the namespace keeps schema ids apart.
             c.CustomSchemaIds(SchemaId);
+
+            // Inputs, outputs and details are any JSON.
+            c.MapType<JsonNode>(() => new OpenApiSchema { Description = "Any JSON value." });
+            c.MapType<JsonObject>(() => new OpenApiSchema { Type = JsonSchemaType.Object });
+            c.OperationFilter<RefusalResponses>();
         });
         return services;
     }

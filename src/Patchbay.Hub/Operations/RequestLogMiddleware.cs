@@ -32,7 +32,7 @@ public sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLo
 
     private void Log(HttpContext context, double durationMs)
     {
-        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } template ? "/" + template.Trim('/') : "(no route)";
         var key = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.Name) ?? "?" : "anonymous";
         OperationsLog.Request(logger, context.Request.Method, route, context.Response.StatusCode, durationMs, key);
     }

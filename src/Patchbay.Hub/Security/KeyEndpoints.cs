@@ -14,11 +14,11 @@ public static class KeyEndpoints
     public static RouteGroupBuilder MapApiKeys(this RouteGroupBuilder api)
     {
         var keys = api.MapGroup("/keys").RequireAuthorization(Policies.Administer).WithTags("Keys");
-        keys.MapPost("/", CreateAsync)
+        keys.MapPost("", CreateAsync)
             .WithName("CreateKey")
             .WithSummary("Creates an API key of a role; the answer is the only time the key is shown.")
             .Produces<CreatedKeyView>(StatusCodes.Status201Created);
-        keys.MapGet("/", ListAsync)
+        keys.MapGet("", ListAsync)
             .WithName("ListKeys")
             .WithSummary("Lists API keys (prefix, role, created, revoked), never a key or its hash.")
             .Produces<IReadOnlyList<KeyView>>();
