@@ -59,7 +59,21 @@ public static class KeyEndpoints
         };
         db.ApiKeys.Add(record);
         AuditLog.Record(db, caller, "key.create", name, new { record.Role, Connectors = ConnectorsOf(record), record.Prefix }, time);
-        await db.SaveChangesAsync(context.RequestAborted);
+        try
+        {
+            await db.SaveChangesAsync(context.RequestAborted);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request may have created the same name between the check above and this save.
+            if (await NameTakenAsync(db, name))
+            {
+                return ApiProblems.Conflict($"An API key named '{name}' exists already ($.name).");
+            }
+
+            throw;
+        }
+
         var created = new CreatedKeyView(record.Id, record.Name, record.Role, ConnectorsOf(record), record.Prefix, key, record.CreatedAt);
         return Results.Json(created, HubJson.Options, statusCode: StatusCodes.Status201Created);
     }
@@ -99,6 +113,12 @@ public static class KeyEndpoints
         await db.SaveChangesAsync(context.RequestAborted);
         ApiKeyAuthenticationHandler.Forget(cache, record.Prefix);
         return Results.NoContent();
+    }
+
+    private static async Task<bool> NameTakenAsync(HubDb db, string name)
+    {
+        db.ChangeTracker.Clear();
+        return await db.ApiKeys.AnyAsync(k => k.Name == name, CancellationToken.None);
     }
 
     private static IReadOnlyList<string>? ConnectorsOf(ApiKeyRecord record) =>

@@ -152,6 +152,17 @@ public abstract class KeyApiTests(HubFixture hub) : HubTests(hub)
         (await CountsAsync()).ShouldBe(before);
     }
 
+    [Fact]
+    public async Task Concurrent_creations_of_one_name_make_one_key()
+    {
+        var name = Unique("raced");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Hub.Admin.PostAsJsonAsync(Keys, new { name, role = "author" }, Cancel)));
+
+        responses.Select(r => r.StatusCode).Order().ShouldBe([HttpStatusCode.Created, .. Enumerable.Repeat(HttpStatusCode.Conflict, 4)]);
+        (await Hub.QueryAsync(db => db.ApiKeys.CountAsync(k => k.Name == name, Cancel))).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData(Roles.Author)]
     [InlineData(Roles.Operator)]
