@@ -43,12 +43,13 @@ public sealed class NodeHealthCheck(HubOptions options, TimeProvider time) : IHe
     {
         try
         {
-            var executable = await NodeLocator.LocateAsync(options.NodePath, cancellationToken);
-            return HealthCheckResult.Healthy($"Node.js found at {executable}.");
+            await NodeLocator.LocateAsync(options.NodePath, cancellationToken);
+            return HealthCheckResult.Healthy($"Node.js {NodeLocator.MinimumMajorVersion} or newer is available.");
         }
         catch (NodeUnavailableException e)
         {
-            return HealthCheckResult.Unhealthy(e.Message);
+            // The health endpoints are anonymous: the reason (with host paths) goes to the log, not the answer.
+            return HealthCheckResult.Unhealthy($"Node.js {NodeLocator.MinimumMajorVersion} or newer is not available; the hub's log says why.", e);
         }
     }
 

@@ -17,7 +17,8 @@ public sealed class NodeHealthCheckTests : IDisposable
         var result = await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
 
         result.Status.ShouldBe(HealthStatus.Unhealthy);
-        result.Description.ShouldNotBeNull().ShouldContain("not found");
+        result.Description.ShouldBe("Node.js 20 or newer is not available; the hub's log says why.");
+        result.Exception.ShouldNotBeNull().Message.ShouldContain("not found");
     }
 
     [Fact]
