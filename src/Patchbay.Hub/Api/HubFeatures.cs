@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Hub.Configuration;
 using Patchbay.Hub.Connectors;
 using Patchbay.Hub.Invocations;
+using Patchbay.Hub.Operations;
+using Patchbay.Hub.Security;
 
 namespace Patchbay.Hub.Api;
 
@@ -17,11 +19,13 @@ public static class HubFeatures
         services.AddSingleton<SecretProtector>();
         services.AddScoped<ConfigResolver>();
         services.AddScoped<InvocationService>();
+        services.AddHubOperations(options);
         return services;
     }
 
     public static WebApplication UseHubFeatures(this WebApplication app)
     {
+        app.UseHubOperations();
         return app;
     }
 
@@ -31,6 +35,8 @@ public static class HubFeatures
         // Unknown API paths answer a problem, and only to authenticated callers.
         api.MapInvocations();
         api.MapConnectors();
+        api.MapApiKeys();
+        api.MapHubOperations();
         api.MapFallback(() => ApiProblems.NotFound("There is no such endpoint; the hub's OpenAPI document lists them."));
         return api;
     }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Patchbay.Runtime.Node;
 
 /// <summary>Finds the <c>node</c> executable and checks that it is Node.js 20 or newer.</summary>
-internal static class NodeLocator
+public static class NodeLocator
 {
     public const int MinimumMajorVersion = 20;
 

@@ -68,6 +68,7 @@ internal sealed class WorkerPool(RuntimeOptions options, string nodeExecutable, 
                 if (_worker is not null)
                 {
                     await _worker.DisposeAsync().ConfigureAwait(false);
+                    WorkerMetrics.Restarts.Add(1);
                 }
 
                 _worker = await NodeWorker.StartAsync(start, logger, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,48 @@
+using Patchbay.Hub.Api;
+
+namespace Patchbay.Hub.Security;
+
+/// <summary>What a new key's name, role and connector list must be; each error names its field.</summary>
+public static class KeyRules
+{
+    public const int MaxNameLength = 100;
+    public const int MaxConnectorNameLength = 200;
+
+    public static IReadOnlyList<ProblemError> Check(CreateKeyBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var errors = new List<ProblemError>();
+        var name = body.Name?.Trim() ?? "";
+        if (name.Length is 0 or > MaxNameLength)
+        {
+            errors.Add(ProblemError.Field("$.name", $"Required: 1 to {MaxNameLength} characters that tell people which caller holds the key."));
+        }
+
+        if (body.Role is null || !Roles.IsKnown(body.Role))
+        {
+            errors.Add(ProblemError.Field("$.role", $"Required: one of {string.Join(", ", Roles.All)}."));
+        }
+
+        if (body.Connectors is { } connectors)
+        {
+            if (body.Role != Roles.Invoker)
+            {
+                errors.Add(ProblemError.Field("$.connectors", "Only an invoker key is limited to connectors; leave it out for other roles."));
+            }
+            else if (connectors.Count == 0)
+            {
+                errors.Add(ProblemError.Field("$.connectors", "Name at least one connector, or leave it out to allow every connector."));
+            }
+
+            for (var i = 0; i < connectors.Count; i++)
+            {
+                if (connectors[i]?.Trim() is not { Length: > 0 and <= MaxConnectorNameLength })
+                {
+                    errors.Add(ProblemError.Field($"$.connectors[{i}]", $"A connector name of 1 to {MaxConnectorNameLength} characters."));
+                }
+            }
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using Patchbay.Hub.Tests.Support;
+
+namespace Patchbay.Hub.Tests.Operations;
+
+/// <summary>Every endpoint the running hub maps, read from its <see cref="EndpointDataSource"/>, with a URL to call it by.</summary>
+internal static partial class AccessMatrix
+{
+    public static IReadOnlyList<HubEndpoint> Endpoints(HubFixture hub) =>
+        [.. hub.Hub.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => new HubEndpoint(
+                "/" + e.RoutePattern.RawText!.Trim('/'),
+                Url(e.RoutePattern),
+                e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() ?? ["GET"],
+                [.. e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct()],
+                e.Metadata.GetMetadata<IAllowAnonymous>() is not null))];
+
+    /// <summary>The route with dummy values: numbers for int constraints, a GUID for guid ones, "x" otherwise.</summary>
+    private static string Url(RoutePattern pattern)
+    {
+        var path = pattern.RawText!.Trim('/');
+        return "/" + RouteParameter().Replace(path, m =>
+        {
+            var constraint = m.Groups["constraint"].Value;
+            return constraint.Contains("int", StringComparison.Ordinal) || constraint.Contains("long", StringComparison.Ordinal) ? "1"
+                : constraint.Contains("guid", StringComparison.Ordinal) ? Guid.Empty.ToString()
+                : "x";
+        });
+    }
+
+    [GeneratedRegex(@"\{\*{0,2}(?<name>[^}:?=]+)(?<constraint>[^}]*)\}")]
+    private static partial Regex RouteParameter();
+}
+
+/// <summary>One endpoint: its route template, a URL with dummy values, methods, required policies, and whether it is anonymous.</summary>
+internal sealed record HubEndpoint(string Route, string Url, IReadOnlyList<string> Methods, IReadOnlyList<string> Policies, bool Anonymous);
