@@ -16,6 +16,7 @@ public static class HubFeatures
         services.AddSingleton<SecretProtector>();
         services.AddScoped<ConfigResolver>();
         services.AddScoped<InvocationService>();
+        services.AddConfiguration(options);
         return services;
     }
 
@@ -29,6 +30,7 @@ public static class HubFeatures
     {
         // Unknown API paths answer a problem, and only to authenticated callers.
         api.MapInvocations();
+        api.MapConfiguration();
         api.MapFallback(() => ApiProblems.NotFound("There is no such endpoint; the hub's OpenAPI document lists them."));
         return api;
     }
