@@ -16,23 +16,35 @@ public sealed partial class PlatformSettingsWatcher(IServiceScopeFactory scopes,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The runtime started with the settings read just before this service started.
-        applier.StartedWith((await ReadAsync(stoppingToken)).UpdatedAt);
         using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
-                var settings = await ReadAsync(stoppingToken);
-                if (settings.UpdatedAt != applier.AppliedAt)
-                {
-                    await applier.ApplyAsync(settings, stoppingToken);
-                }
+                await CheckAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 CheckFailed(logger, e);
             }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>
+    /// Reconfigures the runtime when the stored settings changed since they were last applied. The first check
+    /// only notes them: the runtime started with the settings read just before this service started.
+    /// </summary>
+    internal async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        var settings = await ReadAsync(cancellationToken);
+        if (applier.AppliedAt is null)
+        {
+            applier.StartedWith(settings.UpdatedAt);
+        }
+        else if (settings.UpdatedAt != applier.AppliedAt)
+        {
+            await applier.ApplyAsync(settings, cancellationToken);
         }
     }
 

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Patchbay.Hub.Configuration;
 using Patchbay.Hub.Runtime;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Tests.Support;
@@ -111,6 +114,20 @@ public abstract class PlatformSettingsApiTests(HubFixture hub) : HubTests(hub)
         Hub.Hub.Services.GetRequiredService<RuntimeHost>().Options.DefaultTimeout.ShouldBe(TimeSpan.FromSeconds(45));
         var audit = await Hub.QueryAsync(db => db.Audit.AsNoTracking().Where(a => a.Action == "settings.update").OrderByDescending(a => a.Id).Select(a => a.Details).FirstAsync(Cancel));
         audit.ShouldBe("""{"changed":["defaultTimeoutSeconds"]}""");
+    }
+
+    [Fact]
+    public async Task Another_hub_on_the_same_database_picks_up_changed_settings()
+    {
+        await using var second = await HubApp.StartAsync(Hub.Options with { NodeName = "second-" + Guid.NewGuid().ToString("N")[..6] }, l => l.AddProvider(Hub.Logs), Cancel);
+        var watcher = second.Services.GetServices<IHostedService>().OfType<PlatformSettingsWatcher>().Single();
+        await watcher.CheckAsync(Cancel);
+        var seconds = Random.Shared.Next(100, 3600);
+
+        await PutAsync(new { defaultTimeoutSeconds = seconds });
+        await watcher.CheckAsync(Cancel);
+
+        second.Services.GetRequiredService<RuntimeHost>().Options.DefaultTimeout.ShouldBe(TimeSpan.FromSeconds(seconds));
     }
 
     [Fact]
