@@ -14,6 +14,12 @@ internal sealed class CliContext(TextWriter output, TextWriter error, string wor
 
     public string WorkingDirectory { get; } = workingDirectory;
 
+    /// <summary>Standard input: secret values given as <c>@-</c> are read from it.</summary>
+    public TextReader Input { get; init; } = Console.In;
+
+    /// <summary>Reads an environment variable (PATCHBAY_API_KEY, ...); tests give their own instead of changing the process's.</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
     public PackageLimits Limits { get; } = PackageLimits.Default;
 
     public DiagnosticPrinter Diagnostics => new(Error);

@@ -27,12 +27,18 @@ internal static class PatchbayCli
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(InstallCommand.Create(context));
+        root.Subcommands.Add(ConfigCommand.Create(context));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory, CancellationToken cancellationToken) =>
+        RunAsync(new CliContext(output, error, workingDirectory), args, cancellationToken);
+
+    /// <summary>Runs with a given context (tests give their own standard input and environment variables).</summary>
+    public static async Task<int> RunAsync(CliContext context, string[] args, CancellationToken cancellationToken)
     {
-        var context = new CliContext(output, error, workingDirectory);
+        ArgumentNullException.ThrowIfNull(context);
+        var (output, error) = (context.Output, context.Error);
         // '@file' is ours (run --input @file.json), not System.CommandLine's response-file syntax.
         var parseResult = Build(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)

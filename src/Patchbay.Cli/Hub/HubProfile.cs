@@ -15,15 +15,25 @@ internal sealed record HubProfile(Uri Hub, string? ApiKey)
 
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
-    public static string ProfileFile() =>
-        Environment.GetEnvironmentVariable("PATCHBAY_PROFILES") is { Length: > 0 } file
+    public static string ProfileFile() => ProfileFile(Environment.GetEnvironmentVariable);
+
+    public static string ProfileFile(Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment("PATCHBAY_PROFILES") is { Length: > 0 } file
             ? file
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "patchbay", "profiles.json");
+    }
 
     /// <exception cref="UserErrorException">The hub URL is not an absolute http(s) URL, or the profile file is unreadable or lacks the profile asked for.</exception>
-    public static HubProfile Resolve(string? hubOption, string? profileName)
+    public static HubProfile Resolve(string? hubOption, string? profileName) => Resolve(hubOption, profileName, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="Resolve(string?, string?)"/>, reading environment variables through <paramref name="environment"/>.</summary>
+    public static HubProfile Resolve(string? hubOption, string? profileName, Func<string, string?> environment)
     {
-        var stored = ReadProfile(profileName);
+        ArgumentNullException.ThrowIfNull(environment);
+        string? Env(string name) => environment(name) is { Length: > 0 } value ? value : null;
+        var stored = ReadProfile(profileName, ProfileFile(environment));
         var hub = hubOption ?? Env("PATCHBAY_HUB") ?? stored?.Hub ?? Patchbay.Hub.HubOptions.DefaultUrls;
         if (!Uri.TryCreate(hub, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
@@ -33,9 +43,8 @@ internal sealed record HubProfile(Uri Hub, string? ApiKey)
         return new HubProfile(uri, Env("PATCHBAY_API_KEY") ?? stored?.ApiKey);
     }
 
-    private static StoredProfile? ReadProfile(string? profileName)
+    private static StoredProfile? ReadProfile(string? profileName, string file)
     {
-        var file = ProfileFile();
         if (!File.Exists(file))
         {
             return profileName is null ? null : throw new UserErrorException($"There is no profile file {file} to take profile '{profileName}' from.");
@@ -59,8 +68,6 @@ internal sealed record HubProfile(Uri Hub, string? ApiKey)
 
         return profileName is null ? null : throw new UserErrorException($"{file} has no profile '{profileName}' ($.profiles.{profileName}).");
     }
-
-    private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 
     private sealed record ProfileFileContent([property: JsonPropertyName("profiles")] Dictionary<string, StoredProfile>? Profiles);
 

@@ -20,6 +20,7 @@ public static class HubFeatures
         services.AddScoped<ConfigResolver>();
         services.AddScoped<InvocationService>();
         services.AddHubOperations(options);
+        services.AddConfiguration(options);
         return services;
     }
 
@@ -37,6 +38,7 @@ public static class HubFeatures
         api.MapConnectors();
         api.MapApiKeys();
         api.MapHubOperations();
+        api.MapConfiguration();
         api.MapFallback(() => ApiProblems.NotFound("There is no such endpoint; the hub's OpenAPI document lists them."));
         return api;
     }

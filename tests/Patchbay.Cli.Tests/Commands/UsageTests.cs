@@ -22,6 +22,9 @@ public sealed class UsageTests : IDisposable
     [InlineData("lib", "add")]
     [InlineData("import")]
     [InlineData("import", "openapi")]
+    [InlineData("config")]
+    [InlineData("config", "show")]
+    [InlineData("config", "set")]
     public async Task Help_EveryCommand_DescribesItsUsage(params string[] command)
     {
         var run = await _folder.RunAsync([.. command, "--help"]);
