@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Hub.Configuration;
 using Patchbay.Hub.Connectors;
 using Patchbay.Hub.Invocations;
+using Patchbay.Hub.Jobs;
 
 namespace Patchbay.Hub.Api;
 
@@ -16,6 +17,8 @@ public static class HubFeatures
         services.AddSingleton<SecretProtector>();
         services.AddScoped<ConfigResolver>();
         services.AddScoped<InvocationService>();
+        services.AddScoped<IdempotencyStore>();
+        services.AddHubJobs(options);
         return services;
     }
 
@@ -29,6 +32,9 @@ public static class HubFeatures
     {
         // Unknown API paths answer a problem, and only to authenticated callers.
         api.MapInvocations();
+        api.MapJobs();
+        api.MapInvocationHistory();
+        api.MapTestActions();
         api.MapFallback(() => ApiProblems.NotFound("There is no such endpoint; the hub's OpenAPI document lists them."));
         return api;
     }

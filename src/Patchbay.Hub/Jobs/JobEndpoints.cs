@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Patchbay.Hub.Api;
+using Patchbay.Hub.Security;
+using Patchbay.Hub.Storage;
+
+namespace Patchbay.Hub.Jobs;
+
+/// <summary>GET /api/v1/jobs/{id}: an async job's state and, once done, its answer.</summary>
+public static class JobEndpoints
+{
+    public static RouteGroupBuilder MapJobs(this RouteGroupBuilder api)
+    {
+        api.MapGet("/jobs/{id:guid}", GetAsync)
+            .RequireAuthorization(OwnOrHistory.Policy)
+            .WithName("GetJob")
+            .WithSummary("An async job's state, attempts and callback state, with the last attempt's answer once it is done. Invokers see their own jobs; admins and operators see all.");
+        return api;
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, HubDb db, JobStatusReader reader)
+    {
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, context.RequestAborted);
+        if (job is null || !OwnOrHistory.MayRead(Caller.From(context.User), job.Caller))
+        {
+            return ApiProblems.NotFound($"There is no job {id}.");
+        }
+
+        return Results.Json(await reader.ReadAsync(job, context.RequestAborted), HubJson.Options);
+    }
+}
+
+/// <summary>
+/// Reading one job or invocation: history readers (admin, operator) read all, invokers their own. The roles of
+/// the <see cref="Policies.ReadHistory"/> and <see cref="Policies.Invoke"/> policies together.
+/// </summary>
+public static class OwnOrHistory
+{
+    public static readonly AuthorizationPolicy Policy = new AuthorizationPolicyBuilder()
+        .RequireRole(Policies.RolesOf[Policies.ReadHistory].Union(Policies.RolesOf[Policies.Invoke]))
+        .Build();
+
+    public static bool MayRead(Caller caller, string ownerName)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return Policies.RolesOf[Policies.ReadHistory].Contains(caller.Role) || caller.Name == ownerName;
+    }
+}
