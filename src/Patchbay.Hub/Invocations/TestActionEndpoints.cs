@@ -54,11 +54,10 @@ public static class TestActionEndpoints
             return bodyError;
         }
 
-        ConnectorReadResult read;
-        await using (var stream = file.OpenReadStream())
-        {
-            read = await BizcReader.ReadAsync(stream, file.FileName, PackageLimits.Default, context.RequestAborted);
-        }
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes, context.RequestAborted);
+        bytes.Position = 0;
+        var read = await BizcReader.ReadAsync(bytes, file.FileName, PackageLimits.Default, context.RequestAborted);
 
         if (read.Package is not { } package || read.Diagnostics.Any(d => d.IsError))
         {
