@@ -26,6 +26,8 @@ internal static class PatchbayCli
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(InvokeCommand.Create(context));
+        root.Subcommands.Add(HistoryCommand.Create(context));
         return root;
     }
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Patchbay.Hub.Jobs;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Tests.Invocations;
 using Patchbay.Hub.Tests.Support;
@@ -93,6 +95,31 @@ public abstract class AsyncJobTests(HubFixture hub, RemoteApi remote) : HubTests
         status["state"]!.ToString().ShouldBe("failed");
         status["attempts"]!.GetValue<int>().ShouldBe(2);
         remote.Hits(tag).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_attempt_run_again_after_a_crash_does_not_invoke_again()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        var name = await Hub.InstallRestAsync(remote, $"/hits/{tag}");
+        var client = Hub.Client(await Hub.CreateKeyAsync(Roles.Invoker));
+        var accepted = await client.InvokeAsync(name, new { environment = "Test" }, query: "?mode=async");
+        var jobId = Guid.Parse((await accepted.JsonAsync())["jobId"]!.ToString());
+        await client.WaitForJobAsync(jobId);
+
+        // As if the hub died after recording attempt 1 but before finishing the job: Hangfire runs the attempt again.
+        await Hub.QueryAsync(db => db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, "running").SetProperty(j => j.CompletedAt, (DateTimeOffset?)null), Cancel));
+        await using (var scope = Hub.Hub.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<InvocationJob>().RunAttemptAsync(jobId, 1, Cancel);
+            await scope.ServiceProvider.GetRequiredService<InvocationJob>().RunAttemptAsync(jobId, 1, Cancel); // and once more, finished
+        }
+
+        var job = await Hub.QueryAsync(db => db.Jobs.SingleAsync(j => j.Id == jobId, Cancel));
+        job.State.ShouldBe("succeeded");
+        job.CompletedAt.ShouldNotBeNull();
+        remote.Hits(tag).ShouldBe(1);
+        (await Hub.QueryAsync(db => db.Invocations.CountAsync(i => i.JobId == jobId, Cancel))).ShouldBe(1);
     }
 
     [Fact]
