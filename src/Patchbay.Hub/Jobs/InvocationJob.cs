@@ -29,7 +29,20 @@ public sealed partial class InvocationJob(HubDb db, InvocationService invocation
             job.Attempts = attempt;
             await db.SaveChangesAsync(cancellationToken);
 
-            var (answer, refusal) = await invocations.InvokeAsync(JobRequest.Parse(job.RequestJson).ToCommand(job, attempt), cancellationToken);
+            InvocationAnswer? answer;
+            InvocationRefusal? refusal;
+            try
+            {
+                (answer, refusal) = await invocations.InvokeAsync(JobRequest.Parse(job.RequestJson).ToCommand(job, attempt), cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Hangfire does not retry (our policy decides), so a job must not stay "running" after a fault.
+                LogFault(logger, e, jobId, attempt);
+                await FinishAsync(job, JobStates.Failed);
+                return;
+            }
+
             if (refusal is not null)
             {
                 LogRefused(logger, jobId, attempt, refusal.Detail);
@@ -68,6 +81,9 @@ public sealed partial class InvocationJob(HubDb db, InvocationService invocation
             scheduler.EnqueueCallback(job.Id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} attempt {Attempt} failed in the hub")]
+    private static partial void LogFault(ILogger logger, Exception exception, Guid jobId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} was refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, Guid jobId, int attempt, string reason);
