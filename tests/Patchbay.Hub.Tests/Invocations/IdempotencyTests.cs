@@ -107,6 +107,23 @@ public abstract class IdempotencyTests(HubFixture hub, RemoteApi remote) : HubTe
         remote.Hits(tag).ShouldBe(1);
         (await Hub.QueryAsync(db => db.Jobs.CountAsync(j => j.Id == jobId, Cancel))).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Concurrent_async_duplicates_create_one_job()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        var name = await Hub.InstallRestAsync(remote, $"/hits/{tag}");
+        var client = Hub.Client(await Hub.CreateKeyAsync(Roles.Invoker));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.InvokeAsync(name, new { environment = "Test" }, "burst", "?mode=async")));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Accepted);
+        var jobIds = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync())["jobId"]!.ToString()));
+        jobIds.Distinct().Count().ShouldBe(1);
+        (await client.WaitForJobAsync(Guid.Parse(jobIds[0])))["state"]!.ToString().ShouldBe("succeeded");
+        remote.Hits(tag).ShouldBe(1);
+        (await Hub.QueryAsync(db => db.Jobs.CountAsync(j => j.RequestJson.Contains(name), Cancel))).ShouldBe(1);
+    }
 }
 
 public sealed class SqliteIdempotencyTests(SqliteHub hub, RemoteApi remote) : IdempotencyTests(hub, remote), IClassFixture<SqliteHub>, IClassFixture<RemoteApi>;

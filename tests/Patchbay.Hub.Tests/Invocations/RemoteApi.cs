@@ -48,6 +48,13 @@ public sealed class RemoteApi : IAsyncLifetime
             return Results.StatusCode(code);
         });
 
+        // A callback receiver that is down: counts and answers 500.
+        _app.MapPost("/callback-down/{tag}", (string tag) =>
+        {
+            _hits.AddOrUpdate(tag, 1, (_, v) => v + 1);
+            return Results.StatusCode(500);
+        });
+
         _app.MapPost("/callback", async (HttpContext context) =>
         {
             var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;

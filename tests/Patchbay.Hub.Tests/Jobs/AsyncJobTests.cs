@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Hub.Jobs;
 using Patchbay.Hub.Security;
+using Patchbay.Hub.Storage;
 using Patchbay.Hub.Tests.Invocations;
 using Patchbay.Hub.Tests.Support;
 
@@ -43,6 +44,10 @@ public abstract class AsyncJobTests(HubFixture hub, RemoteApi remote) : HubTests
         record.JobId.ShouldBe(jobId);
         remote.Hits(tag).ShouldBe(1);
         await WaitForCallbackStateAsync(client, jobId, "delivered");
+        if (Hub.Engine == "sqlite")
+        {
+            File.Exists(Path.Combine(Hub.DataFolder, "jobs.db")).ShouldBeTrue(); // Hangfire's own file beside patchbay.db
+        }
     }
 
     [Fact]
@@ -95,6 +100,38 @@ public abstract class AsyncJobTests(HubFixture hub, RemoteApi remote) : HubTests
         status["state"]!.ToString().ShouldBe("failed");
         status["attempts"]!.GetValue<int>().ShouldBe(2);
         remote.Hits(tag).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_callback_that_keeps_failing_is_marked_failed_after_its_last_delivery()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        var job = new JobRecord
+        {
+            Id = Guid.NewGuid(),
+            State = "succeeded",
+            RequestJson = "{}",
+            Caller = "tester",
+            Attempts = 1,
+            CallbackUrl = $"{remote.Url}/callback-down/{tag}",
+            CallbackState = "pending",
+            CreatedAt = DateTimeOffset.UtcNow,
+            CompletedAt = DateTimeOffset.UtcNow,
+        };
+        await Hub.QueryAsync(db =>
+        {
+            db.Jobs.Add(job);
+            return db.SaveChangesAsync(Cancel);
+        });
+
+        // Hangfire retries the delivery (its retry count is in the job's context); without one, this is the last.
+        await using (var scope = Hub.Hub.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CallbackJob>().DeliverAsync(job.Id, null, Cancel);
+        }
+
+        remote.Hits(tag).ShouldBe(1);
+        (await Hub.QueryAsync(db => db.Jobs.Where(j => j.Id == job.Id).Select(j => j.CallbackState).SingleAsync(Cancel))).ShouldBe("failed");
     }
 
     [Fact]
