@@ -18,8 +18,8 @@ public sealed class IdempotencyStore(HubDb db, TimeProvider time)
     /// <summary>How long a key is remembered (the retention purge deletes older rows).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    /// <summary>How long a duplicate waits for the first request to finish before giving up.</summary>
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(10);
+    /// <summary>A first request that has no answer after this long is taken as dead (its hub stopped): the key is claimed again.</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
@@ -41,7 +41,6 @@ public sealed class IdempotencyStore(HubDb db, TimeProvider time)
     /// </summary>
     public async Task<IdempotencyClaim> ClaimAsync(string rowKey, string requestHash, JobRecord? job, CancellationToken cancellationToken)
     {
-        var deadline = time.GetUtcNow() + WaitLimit;
         while (true)
         {
             if (await TryInsertAsync(rowKey, requestHash, job, cancellationToken))
@@ -68,9 +67,10 @@ public sealed class IdempotencyStore(HubDb db, TimeProvider time)
                     return IdempotencyClaim.Replay(existing);
                 }
 
-                if (time.GetUtcNow() > deadline)
+                if (existing.CreatedAt < time.GetUtcNow() - AbandonedAfter)
                 {
-                    throw new TimeoutException("The first request with this Idempotency-Key is still running.");
+                    await ReleaseAsync(rowKey);
+                    break;
                 }
 
                 await Task.Delay(PollInterval, time, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,7 +36,7 @@ public static class InvocationEndpoints
         }
 
         var bytes = await ReadBodyAsync(context);
-        var (body, bodyError) = Parse(bytes, isAsync.Value);
+        var (body, bodyError) = InvokeBody.Parse(bytes, isAsync.Value);
         if (bodyError is not null)
         {
             return bodyError;
@@ -174,52 +173,6 @@ public static class InvocationEndpoints
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         return buffer.ToArray();
-    }
-
-    private static (InvokeBody? Body, IResult? Error) Parse(byte[] bytes, bool isAsync)
-    {
-        InvokeBody? body;
-        try
-        {
-            body = bytes.Length == 0 ? null : JsonSerializer.Deserialize<InvokeBody>(bytes, HubJson.Options);
-        }
-        catch (JsonException e)
-        {
-            return (null, ApiProblems.Invalid("The body is not valid JSON.", [ProblemError.Field(e.Path ?? "$", e.Message)]));
-        }
-
-        var errors = new List<ProblemError>();
-        if (body?.Environment is not { Length: > 0 })
-        {
-            errors.Add(ProblemError.Field("$.environment", "Required: the name of an environment (Development, Test, Production, or one added)."));
-        }
-
-        if (!isAsync && (body?.Retry is not null || body?.CallbackUrl is not null))
-        {
-            errors.Add(ProblemError.Field(body?.Retry is not null ? "$.retry" : "$.callbackUrl", "Only for async invocations (?mode=async)."));
-        }
-
-        if (body?.Retry is { } retry)
-        {
-            if (retry.Attempts is < 1 or > 10)
-            {
-                errors.Add(ProblemError.Field("$.retry.attempts", "Between 1 and 10."));
-            }
-
-            if (retry.BackoffSeconds is < 0 or > 3600)
-            {
-                errors.Add(ProblemError.Field("$.retry.backoffSeconds", "Between 0 and 3600 seconds."));
-            }
-        }
-
-        if (body?.CallbackUrl is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
-        {
-            errors.Add(ProblemError.Field("$.callbackUrl", "An absolute http(s) URL."));
-        }
-
-        return errors.Count > 0
-            ? (null, ApiProblems.Invalid(errors[0].Path == "$.environment" ? "The environment to run with is required." : "The request is not valid.", errors))
-            : (body, null);
     }
 }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -30,22 +29,5 @@ public static class JobEndpoints
         }
 
         return Results.Json(await reader.ReadAsync(job, context.RequestAborted), HubJson.Options);
-    }
-}
-
-/// <summary>
-/// Reading one job or invocation: history readers (admin, operator) read all, invokers their own. The roles of
-/// the <see cref="Policies.ReadHistory"/> and <see cref="Policies.Invoke"/> policies together.
-/// </summary>
-public static class OwnOrHistory
-{
-    public static readonly AuthorizationPolicy Policy = new AuthorizationPolicyBuilder()
-        .RequireRole(Policies.RolesOf[Policies.ReadHistory].Union(Policies.RolesOf[Policies.Invoke]))
-        .Build();
-
-    public static bool MayRead(Caller caller, string ownerName)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        return Policies.RolesOf[Policies.ReadHistory].Contains(caller.Role) || caller.Name == ownerName;
     }
 }
