@@ -28,6 +28,8 @@ internal static class PatchbayCli
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(InstallCommand.Create(context));
         root.Subcommands.Add(ConfigCommand.Create(context));
+        root.Subcommands.Add(InvokeCommand.Create(context));
+        root.Subcommands.Add(HistoryCommand.Create(context));
         return root;
     }
 

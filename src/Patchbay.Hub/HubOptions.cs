@@ -40,6 +40,10 @@ public sealed record HubOptions
     /// <value>The machine name and the process id.</value>
     public string NodeName { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
+    /// <summary>How many async invocations (job attempts and callbacks) this hub runs at once.</summary>
+    /// <value>Twice the processor count.</value>
+    public int JobWorkers { get; init; } = Environment.ProcessorCount * 2;
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
     /// <summary>The per-user default: ~/.local/share/patchbay on Linux, %LOCALAPPDATA%\patchbay on Windows.</summary>

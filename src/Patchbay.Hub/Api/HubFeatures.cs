@@ -6,6 +6,7 @@ using Patchbay.Hub.Connectors;
 using Patchbay.Hub.Invocations;
 using Patchbay.Hub.Operations;
 using Patchbay.Hub.Security;
+using Patchbay.Hub.Jobs;
 
 namespace Patchbay.Hub.Api;
 
@@ -21,6 +22,8 @@ public static class HubFeatures
         services.AddScoped<InvocationService>();
         services.AddHubOperations(options);
         services.AddConfiguration(options);
+        services.AddScoped<IdempotencyStore>();
+        services.AddHubJobs(options);
         return services;
     }
 
@@ -39,6 +42,9 @@ public static class HubFeatures
         api.MapApiKeys();
         api.MapHubOperations();
         api.MapConfiguration();
+        api.MapJobs();
+        api.MapInvocationHistory();
+        api.MapTestActions();
         api.MapFallback(() => ApiProblems.NotFound("There is no such endpoint; the hub's OpenAPI document lists them."));
         return api;
     }

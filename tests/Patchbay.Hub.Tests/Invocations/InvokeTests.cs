@@ -2,12 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Core.Model;
-using Patchbay.Hub.Configuration;
-using Patchbay.Hub.Connectors;
 using Patchbay.Hub.Security;
-using Patchbay.Hub.Storage;
 using Patchbay.Hub.Tests.Support;
 using Patchbay.Runtime.Tests.Support;
 
@@ -21,7 +17,7 @@ public abstract class InvokeTests(HubFixture hub) : HubTests(hub)
     public async Task An_invocation_runs_with_the_environments_values_and_is_recorded_with_secrets_masked()
     {
         var name = await InstallEchoAsync();
-        await ConfigureAsync(name, "Test", ("greeting", "Hello", false), ("token", Secret, true));
+        await Hub.ConfigureAsync(name, "Test", ("greeting", "Hello", false), ("token", Secret, true));
         var invoker = await Hub.CreateKeyAsync(Roles.Invoker);
 
         var response = await Hub.Client(invoker).PostAsJsonAsync(InvokeUri(name), new { environment = "test", inputs = new { who = "Ada" } }, Cancel);
@@ -95,35 +91,8 @@ public abstract class InvokeTests(HubFixture hub) : HubTests(hub)
                 inputs: [new DataNode { Name = "who", Type = DataType.String }],
                 outputs: [new DataNode { Name = "text", Type = DataType.String }])
             .Build();
-        await using var scope = Hub.Hub.Services.CreateAsyncScope();
-        var admin = new Caller(Guid.NewGuid(), "test", Roles.Admin, null);
-        await scope.ServiceProvider.GetRequiredService<ConnectorCatalog>().InstallAsync(package, admin, Cancel);
+        await Hub.InstallAsync(package);
         return name;
-    }
-
-    private async Task ConfigureAsync(string connector, string environment, params (string Name, string Value, bool Secret)[] values)
-    {
-        await using var scope = Hub.Hub.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HubDb>();
-        var protector = scope.ServiceProvider.GetRequiredService<SecretProtector>();
-        var connectorId = await db.Connectors.Where(c => c.Name == connector).Select(c => c.Id).SingleAsync(Cancel);
-        db.ConnectorConfigs.Add(new ConnectorConfigRecord
-        {
-            Id = Guid.NewGuid(),
-            ConnectorId = connectorId,
-            Major = 1,
-            EnvironmentKey = environment.ToLowerInvariant(),
-            UpdatedBy = "test",
-            Values = [.. values.Select(v => new ParameterValueRecord
-            {
-                Id = Guid.NewGuid(),
-                Kind = v.Secret ? ConfigResolver.AuthenticationKind : ConfigResolver.ConnectorKind,
-                Name = v.Name,
-                Value = v.Secret ? protector.Protect(v.Value) : v.Value,
-                IsSecret = v.Secret,
-            })],
-        });
-        await db.SaveChangesAsync(Cancel);
     }
 }
 

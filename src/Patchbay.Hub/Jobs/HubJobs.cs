@@ -1,0 +1,23 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Patchbay.Hub.Jobs;
+
+/// <summary>Registers the async job engine (Hangfire) of a hub. There is no Hangfire dashboard: the API's job status is the view.</summary>
+public static class HubJobs
+{
+    public static IServiceCollection AddHubJobs(this IServiceCollection services, HubOptions options)
+    {
+        services.AddSingleton(_ => JobStorageFactory.Create(options));
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+        services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
+        services.AddSingleton<JobScheduler>();
+        services.AddScoped<JobStatusReader>();
+        services.AddScoped<InvocationJob>();
+        services.AddScoped<CallbackJob>();
+        services.AddScoped<RetentionPurge>();
+        services.AddHttpClient(CallbackJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHostedService<JobServerHost>();
+        return services;
+    }
+}

@@ -1,0 +1,90 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Patchbay.Hub.Invocations;
+using Patchbay.Hub.Storage;
+
+namespace Patchbay.Hub.Jobs;
+
+/// <summary>
+/// One attempt of an async job, run by Hangfire. Our retry policy (transient outcomes, backoff) decides about
+/// another attempt, so Hangfire's own retries are off; and an attempt Hangfire runs again after a crash does not
+/// invoke again when that attempt is already recorded.
+/// </summary>
+public sealed partial class InvocationJob(HubDb db, InvocationService invocations, JobScheduler scheduler, TimeProvider time, ILogger<InvocationJob> logger)
+{
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    public async Task RunAttemptAsync(Guid jobId, int attempt, CancellationToken cancellationToken)
+    {
+        var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        if (job is null || JobStates.IsFinished(job.State) || job.Attempts > attempt)
+        {
+            return; // purged, finished, or a later attempt already started
+        }
+
+        var recorded = await db.Invocations.AsNoTracking().FirstOrDefaultAsync(i => i.JobId == jobId && i.Attempt == attempt, cancellationToken);
+        if (recorded is null)
+        {
+            job.State = JobStates.Running;
+            job.Attempts = attempt;
+            await db.SaveChangesAsync(cancellationToken);
+
+            InvocationAnswer? answer;
+            InvocationRefusal? refusal;
+            try
+            {
+                (answer, refusal) = await invocations.InvokeAsync(JobRequest.Parse(job.RequestJson).ToCommand(job, attempt), cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Hangfire does not retry (our policy decides), so a job must not stay "running" after a fault.
+                LogFault(logger, e, jobId, attempt);
+                await FinishAsync(job, JobStates.Failed);
+                return;
+            }
+
+            if (refusal is not null)
+            {
+                LogRefused(logger, jobId, attempt, refusal.Detail);
+                await FinishAsync(job, JobStates.Failed);
+                return;
+            }
+
+            recorded = await db.Invocations.AsNoTracking().FirstAsync(i => i.Id == answer!.InvocationId, CancellationToken.None);
+        }
+
+        job.InvocationId = recorded.Id;
+        if (recorded.Success)
+        {
+            await FinishAsync(job, JobStates.Succeeded);
+        }
+        else if (InvocationAnswers.IsTransient(recorded) && attempt < job.MaxAttempts)
+        {
+            job.State = JobStates.Queued;
+            await db.SaveChangesAsync(CancellationToken.None);
+            scheduler.EnqueueAttempt(jobId, attempt + 1, JobScheduler.Backoff(job.BackoffSeconds, attempt));
+        }
+        else
+        {
+            await FinishAsync(job, JobStates.Failed);
+        }
+    }
+
+    private async Task FinishAsync(JobRecord job, string state)
+    {
+        job.State = state;
+        job.CompletedAt = time.GetUtcNow();
+        job.CallbackState = job.CallbackUrl is null ? null : JobStates.CallbackPending;
+        await db.SaveChangesAsync(CancellationToken.None);
+        if (job.CallbackUrl is not null)
+        {
+            scheduler.EnqueueCallback(job.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} attempt {Attempt} failed in the hub")]
+    private static partial void LogFault(ILogger logger, Exception exception, Guid jobId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} was refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, Guid jobId, int attempt, string reason);
+}

@@ -1,0 +1,34 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage.SQLite;
+
+namespace Patchbay.Hub.Jobs;
+
+/// <summary>
+/// Hangfire's storage beside the hub's own: the schema "hangfire" of the same PostgreSQL database (every hub of
+/// a scale-out shares the queue), or <c>jobs.db</c> in the data folder with SQLite.
+/// </summary>
+public static class JobStorageFactory
+{
+    public const string PostgresSchema = "hangfire";
+    public const string SqliteFile = "jobs.db";
+
+    public static JobStorage Create(HubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.UsesPostgres)
+        {
+            var storageOptions = new PostgreSqlStorageOptions
+            {
+                SchemaName = PostgresSchema,
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                EnableLongPolling = true, // LISTEN/NOTIFY: a worker picks an enqueued attempt up at once
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(options.PostgresConnectionString!, storageOptions), storageOptions);
+        }
+
+        return new SQLiteStorage(Path.Combine(options.DataFolder, SqliteFile), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(200) });
+    }
+}

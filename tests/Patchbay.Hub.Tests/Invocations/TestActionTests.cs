@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Patchbay.Core.Model;
+using Patchbay.Core.Packaging.Bizc;
+using Patchbay.Hub.Security;
+using Patchbay.Hub.Tests.Support;
+using Patchbay.Runtime.Tests.Support;
+
+namespace Patchbay.Hub.Tests.Invocations;
+
+public abstract class TestActionTests(HubFixture hub) : HubTests(hub)
+{
+    private const string Secret = "inline-s3cr3t-value";
+
+    [Fact]
+    public async Task An_action_of_an_uninstalled_package_runs_with_inline_values_and_is_recorded_as_a_test()
+    {
+        var name = "Tested " + Guid.NewGuid().ToString("N")[..8];
+        var client = Hub.Client(await Hub.CreateKeyAsync(Roles.Author));
+
+        var response = await client.PostAsync(Uri("greet"), Form(Package(name), new JsonObject
+        {
+            ["inputs"] = new JsonObject { ["who"] = "Ada" },
+            ["connectorParameters"] = new JsonObject { ["greeting"] = "Hello" },
+            ["authenticationParameters"] = new JsonObject { ["token"] = Secret },
+        }), Cancel);
+
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        var answer = JsonNode.Parse(text)!;
+        answer["success"]!.GetValue<bool>().ShouldBeTrue();
+        answer["output"]!["text"]!.ToString().ShouldBe("Hello Ada");
+        answer["logs"]!.AsArray().ShouldContain(l => l!["text"]!.ToString().Contains("greeting Ada"));
+        answer["httpCalls"].ShouldBeOfType<JsonArray>();
+        text.ShouldNotContain(Secret);
+
+        var id = Guid.Parse(answer["invocationId"]!.ToString());
+        var record = await Hub.QueryAsync(db => db.Invocations.SingleAsync(i => i.Id == id, Cancel));
+        record.Mode.ShouldBe("test");
+        record.Environment.ShouldBeNull();
+        record.ConnectorName.ShouldBe(name);
+        (record.EnvelopeJson + record.LogsJson + record.InputsJson).ShouldNotContain(Secret);
+        Hub.Logs.All.ShouldNotContain(Secret);
+        (await Hub.QueryAsync(db => db.Connectors.CountAsync(c => c.Name == name, Cancel))).ShouldBe(0); // not installed
+    }
+
+    [Fact]
+    public async Task An_invalid_package_is_refused_naming_the_file_and_nothing_is_recorded()
+    {
+        var client = Hub.Client(await Hub.CreateKeyAsync(Roles.Author));
+        var before = await Hub.QueryAsync(db => db.Invocations.CountAsync(i => i.Mode == "test", Cancel));
+
+        var response = await client.PostAsync(Uri("greet"), Form("not a zip"u8.ToArray(), new JsonObject()), Cancel);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))!;
+        problem["errors"]!.AsArray().ShouldNotBeEmpty();
+        problem["errors"]![0]!["file"]!.ToString().ShouldBe("connector.bizc");
+        (await Hub.QueryAsync(db => db.Invocations.CountAsync(i => i.Mode == "test", Cancel))).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Missing_parts_and_bad_request_values_are_refused_naming_the_place()
+    {
+        var client = Hub.Client(await Hub.CreateKeyAsync(Roles.Author));
+        using var noFile = new MultipartFormDataContent { { new StringContent("{}"), "request" } };
+        var missing = await client.PostAsync(Uri("greet"), noFile, Cancel);
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await missing.Content.ReadAsStringAsync(Cancel)).ShouldContain("\"file\"");
+
+        var timeout = await client.PostAsync(Uri("greet"), Form(Package("T " + Guid.NewGuid().ToString("N")[..6]), new JsonObject { ["timeoutSeconds"] = 0 }), Cancel);
+        timeout.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await timeout.Content.ReadAsStringAsync(Cancel)).ShouldContain("request.timeoutSeconds");
+    }
+
+    [Fact]
+    public async Task Only_admins_and_authors_may_test_actions()
+    {
+        var package = Package("Roles " + Guid.NewGuid().ToString("N")[..6]);
+        var body = new JsonObject { ["inputs"] = new JsonObject { ["who"] = "x" } };
+        (await Hub.Admin.PostAsync(Uri("greet"), Form(package, body), Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        foreach (var role in new[] { Roles.Operator, Roles.Invoker })
+        {
+            var response = await Hub.Client(await Hub.CreateKeyAsync(role)).PostAsync(Uri("greet"), Form(package, body), Cancel);
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, role);
+        }
+    }
+
+    private static Uri Uri(string action) => new($"/api/v1/test/actions/{action}", UriKind.Relative);
+
+    private static MultipartFormDataContent Form(byte[] package, JsonObject request)
+    {
+        var file = new ByteArrayContent(package);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        return new MultipartFormDataContent
+        {
+            { file, "file", "connector.bizc" },
+            { new StringContent(request.ToJsonString()), "request" },
+        };
+    }
+
+    private static byte[] Package(string name) => BizcWriter.ToBytes(new TestConnector { Name = name }
+        .Parameters(new ConnectorParameter { Name = "greeting" })
+        .Auth("callback(RESPONSE({ token: globals.authdata.token }, null, 200));", new ConnectorParameter { Name = "token", PasswordMode = true })
+        .Invoke(
+            "greet",
+            "LOG.info('greeting ' + data.inputs.input.who + ' with ' + globals.authdata.token); callback(RESPONSE({ text: globals.systemproperties.greeting + ' ' + data.inputs.input.who }, null, 200));",
+            inputs: [new DataNode { Name = "who", Type = DataType.String }],
+            outputs: [new DataNode { Name = "text", Type = DataType.String }])
+        .Build());
+}
+
+public sealed class SqliteTestActionTests(SqliteHub hub) : TestActionTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class PostgresTestActionTests(PostgresHub hub) : TestActionTests(hub), IClassFixture<PostgresHub>;
