@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Hub.Configuration;
 using Patchbay.Hub.Connectors;
 using Patchbay.Hub.Invocations;
+using Patchbay.Hub.Scaling;
 
 namespace Patchbay.Hub.Api;
 
@@ -16,6 +17,7 @@ public static class HubFeatures
         services.AddSingleton<SecretProtector>();
         services.AddScoped<ConfigResolver>();
         services.AddScoped<InvocationService>();
+        services.AddScaling(options);
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Patchbay.Hub.Scaling;
 using Patchbay.Hub.Storage;
 using Patchbay.Runtime;
 
@@ -15,7 +16,7 @@ public static class PlatformRuntimeOptions
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
         var settings = await db.PlatformSettings.AsNoTracking().FirstAsync(cancellationToken).ConfigureAwait(false);
-        return From(settings, options);
+        return From(settings, options).WithSharedTokens(services); // OAuth tokens in the database, shared by the hubs of a scale-out
     }
 
     // The proxy and CAs of the stored settings are applied by the configuration feature (Configuration/).
