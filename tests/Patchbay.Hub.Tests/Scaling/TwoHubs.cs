@@ -125,12 +125,12 @@ public sealed class TwoHubs : IAsyncLifetime
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Waits until some session waits for a PostgreSQL advisory lock: a hub blocked on another's token renewal.</summary>
+    /// <summary>Waits until a session waits for an advisory lock of this database: a hub blocked on another's token renewal.</summary>
     public async Task WaitForALockWaiterAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", connection);
+        await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         while ((long)(await waiting.ExecuteScalarAsync(timeout.Token))! == 0)

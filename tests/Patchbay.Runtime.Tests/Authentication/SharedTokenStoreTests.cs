@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Time.Testing;
 using Patchbay.Runtime.Authentication;
 using Patchbay.Runtime.Authentication.OAuth2;
@@ -55,6 +56,37 @@ public sealed class SharedTokenStoreTests(OAuthServer server) : IDisposable
 
         statuses.ShouldAllBe(s => s == 200);
         TokenRequests.ShouldBe(2); // the grant, then one renewal across both runtimes
+    }
+
+    [Fact]
+    public async Task TwoRuntimes_AfterTheRefreshTokenIsRefused_TheOtherDoesNotReplayIt()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var scenario = OAuth2Scenario.AuthorizationCode(_server);
+        var (a, b) = (Runtime(scenario.Time), Runtime(scenario.Time));
+        var (state, code) = await OAuth2Scenario.AuthorizeAsync(a.Authorizations.Start(scenario.Connector, scenario.Parameters, "default", new Uri(OAuthServer.RedirectUri)));
+        (await a.Authorizations.CompleteAsync(state, code, cancel)).Succeeded.ShouldBeTrue();
+        var session = await b.AuthenticateAsync(scenario.Request(), cancel);
+        session.Failure.ShouldBeNull(); // the token the other runtime obtained
+        TokenRequests.ShouldBe(1);
+
+        using (var revoke = await _http.RevokeTokenAsync(new TokenRevocationRequest
+        {
+            Address = _server.RevokeUrl,
+            ClientId = OAuthServer.InteractiveClient,
+            ClientSecret = OAuthServer.InteractiveSecret,
+            Token = session.AuthData["refresh_token"],
+            TokenTypeHint = "refresh_token",
+        }, cancel))
+        {
+            revoke.IsError.ShouldBeFalse();
+        }
+
+        scenario.Time.Advance(TimeSpan.FromHours(1));
+        (await a.AuthenticateAsync(scenario.Request(), cancel)).Failure!.Error.ShouldBe("RECONNECT_NEEDED");
+        (await b.AuthenticateAsync(scenario.Request(), cancel)).Failure!.Error.ShouldBe("RECONNECT_NEEDED");
+
+        TokenRequests.ShouldBe(2); // one refused refresh: the stored refresh token was forgotten for both
     }
 
     [Fact]

@@ -44,8 +44,9 @@ internal sealed class OAuth2Authenticator(HttpClient http, TimeProvider time, IT
 
     /// <summary>
     /// Renews under the connection's lock, reading the store first: another runtime may have renewed while
-    /// this one waited, and its token is then used (unless it is the one the API just refused). The stored
-    /// token is the latest, so its refresh token is the one to use when renewing.
+    /// this one waited, and its token is then used (unless it is the one the API just refused). A store that
+    /// shares access tokens also has the authoritative refresh token (rotations saved, refusals deleted), so
+    /// the renewal then takes it from there rather than from this runtime's older token.
     /// </summary>
     private async Task<TokenOutcome> RenewSharedAsync(OAuth2Client client, ConnectionKey key, CachedToken? current, string? rejected, CancellationToken cancellationToken)
     {
@@ -59,7 +60,7 @@ internal sealed class OAuth2Authenticator(HttpClient http, TimeProvider time, IT
                 return TokenOutcome.Of(stored);
             }
 
-            var outcome = await RenewAsync(client, key, stored ?? current, cancellationToken).ConfigureAwait(false);
+            var outcome = await RenewAsync(client, key, stored is null ? current : null, cancellationToken).ConfigureAwait(false);
             if (outcome.Token is { } token)
             {
                 await store.SaveAccessTokenAsync(connection, StoredAccessToken.From(token), cancellationToken).ConfigureAwait(false);
