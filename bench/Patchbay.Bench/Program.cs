@@ -25,6 +25,20 @@ if (args.Length > 1 && args[1] == "rest")
 }
 
 int[] concurrencies = [1, 16, 64];
+if (args.Length > 1 && args[1] == "hub")
+{
+    // only the hub's HTTP API beside the Runtime API: `dotnet run -c Release --project bench/Patchbay.Bench -- 5000 hub`
+    Console.WriteLine($"calls per scenario: {calls}; node {await NodeVersionAsync()}; {Environment.ProcessorCount} cores");
+    var hubConnector = Connector("exports.invoke = function (g, a, d, t, LOG, callback) { callback(require('bz-util').getResponse({ ok: true }, null, 200)); };");
+    await using (var hubRuntime = await ConnectorRuntime.CreateAsync(new RuntimeOptions { WorkFolder = Path.Combine(work, "runtime") }, CancellationToken.None))
+    {
+        HubBench.Print(await HubBench.RunAsync(hubRuntime, hubConnector, work, calls, concurrencies));
+    }
+
+    Directory.Delete(work, recursive: true);
+    return;
+}
+
 var rows = new List<Measurement>();
 
 Console.WriteLine($"calls per scenario: {calls}; node {await NodeVersionAsync()}; {Environment.ProcessorCount} cores");

@@ -1,3 +1,5 @@
+using Patchbay.Runtime.Authentication.OAuth2;
+
 namespace Patchbay.Runtime;
 
 /// <summary>Settings of the connector runtime, resolved once when it starts.</summary>
@@ -42,6 +44,17 @@ public sealed record RuntimeOptions
 
     /// <summary>A PEM file of CA certificates trusted in addition to the system's; TLS verification always stays on.</summary>
     public string? ExtraCaCertificatesFile { get; init; }
+
+    /// <summary>
+    /// Where OAuth 2.0 refresh tokens (and, in a store shared by several runtimes, access tokens) are kept.
+    /// The hub gives its database, encrypted, so that tokens survive restarts and its nodes share them.
+    /// </summary>
+    /// <value>Null: a new in-memory store for each runtime.</value>
+    public ITokenStore? TokenStore { get; init; }
+
+    /// <summary>Held per connection while its token is renewed; across runtimes that share a <see cref="TokenStore"/>, a distributed lock.</summary>
+    /// <value><see cref="InProcessConnectionLock.Instance"/>: none, as one runtime's token cache is single-flight already.</value>
+    public IConnectionLock ConnectionLock { get; init; } = InProcessConnectionLock.Instance;
 
     private static TimeSpan Positive(TimeSpan value) =>
         value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), "Must be positive; there is no 'unlimited'.");

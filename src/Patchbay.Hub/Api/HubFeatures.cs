@@ -7,6 +7,7 @@ using Patchbay.Hub.Invocations;
 using Patchbay.Hub.Operations;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Jobs;
+using Patchbay.Hub.Scaling;
 
 namespace Patchbay.Hub.Api;
 
@@ -24,6 +25,7 @@ public static class HubFeatures
         services.AddConfiguration(options);
         services.AddScoped<IdempotencyStore>();
         services.AddHubJobs(options);
+        services.AddScaling(options);
         return services;
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Hub.Configuration;
+using Patchbay.Hub.Scaling;
 using Patchbay.Hub.Storage;
 using Patchbay.Runtime;
 
@@ -18,7 +19,7 @@ public static class PlatformRuntimeOptions
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
         var settings = await db.PlatformSettings.AsNoTracking().FirstAsync(cancellationToken).ConfigureAwait(false);
-        return From(settings, options, scope.ServiceProvider.GetRequiredService<SecretProtector>());
+        return From(settings, options, scope.ServiceProvider.GetRequiredService<SecretProtector>()).WithSharedTokens(services); // OAuth tokens in the database, shared by the hubs of a scale-out
     }
 
     /// <summary>The options for stored settings; the CA certificates are written to a file in the data folder, which the runtime reads.</summary>

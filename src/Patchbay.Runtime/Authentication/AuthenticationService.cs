@@ -18,13 +18,14 @@ internal sealed class AuthenticationService
 
     /// <param name="http">The outbound client (platform proxy, TLS) for token endpoints and digest challenges.</param>
     /// <param name="time">The clock of token expiry.</param>
-    /// <param name="tokenStore">Where refresh tokens are kept; in memory when null.</param>
-    public AuthenticationService(HttpClient http, TimeProvider time, ITokenStore? tokenStore = null)
+    /// <param name="tokenStore">Where refresh tokens (and, when shared, access tokens) are kept; in memory when null.</param>
+    /// <param name="connectionLock">Held while a connection's token is renewed; none (in-process single-flight) when null.</param>
+    public AuthenticationService(HttpClient http, TimeProvider time, ITokenStore? tokenStore = null, IConnectionLock? connectionLock = null)
     {
         _http = http;
         _time = time;
         _digest = new DigestAuthenticator(http);
-        _oauth2 = new OAuth2Authenticator(http, time, tokenStore ?? new InMemoryTokenStore());
+        _oauth2 = new OAuth2Authenticator(http, time, tokenStore ?? new InMemoryTokenStore(), connectionLock ?? InProcessConnectionLock.Instance);
         Authorizations = new OAuthAuthorizations(_oauth2, time);
     }
 

@@ -34,7 +34,7 @@ public sealed class ConnectorRuntime : IAsyncDisposable
         var hostFolder = Path.Combine(Path.GetDirectoryName(typeof(ConnectorRuntime).Assembly.Location)!, "NodeHost");
         _workers = new WorkerPool(options, nodeExecutable, hostFolder, logger);
         _http = OutboundHttp.Create(options);
-        _authentication = new AuthenticationService(_http, time);
+        _authentication = new AuthenticationService(_http, time, options.TokenStore, options.ConnectionLock);
         _rest = new RestEngine(_http, time);
     }
 

@@ -55,6 +55,9 @@ public sealed class OAuthServer : IAsyncLifetime
 
     public int ApiRequests => Volatile.Read(ref _apiRequests);
 
+    /// <summary>The <c>grant_type</c> of every token request, in order of arrival.</summary>
+    public ConcurrentQueue<string> GrantTypes { get; } = new();
+
     /// <summary>Access tokens the API refuses with 401, as an API that revoked them would.</summary>
     public ConcurrentDictionary<string, bool> RefusedTokens { get; } = new();
 
@@ -127,6 +130,7 @@ public sealed class OAuthServer : IAsyncLifetime
         if (context.Request.Path == "/connect/token")
         {
             Interlocked.Increment(ref _tokenRequests);
+            GrantTypes.Enqueue(context.Request.HasFormContentType ? (await context.Request.ReadFormAsync())["grant_type"].ToString() : "");
             TokenRequestArrived.TrySetResult();
             if (HoldTokenRequests is { } hold)
             {

@@ -2,9 +2,10 @@ namespace Patchbay.Runtime.Authentication.OAuth2;
 
 /// <summary>
 /// The built-in OAuth 2.0 method with Bizagi's rules (bizagi-compat §4.3) and the token lifecycle:
-/// cached tokens, single-flight renewal, refresh tokens kept (and rotated) in an <see cref="ITokenStore"/>.
+/// cached tokens, single-flight renewal, refresh tokens kept (and rotated) in an <see cref="ITokenStore"/>,
+/// and, when the store is shared by several runtimes, access tokens renewed once across all of them.
 /// </summary>
-internal sealed class OAuth2Authenticator(HttpClient http, TimeProvider time, ITokenStore store)
+internal sealed class OAuth2Authenticator(HttpClient http, TimeProvider time, ITokenStore store, IConnectionLock connectionLock)
 {
     private readonly TokenEndpoint _endpoint = new(http, time);
 
@@ -35,10 +36,38 @@ internal sealed class OAuth2Authenticator(HttpClient http, TimeProvider time, IT
             return AuthenticationSession.Failed(failure);
         }
 
-        var outcome = await Cache.GetAsync(key, (current, ct) => RenewAsync(client!, key, current, ct), cancellationToken).ConfigureAwait(false);
+        var outcome = await Cache.GetAsync(key, (current, ct) => RenewSharedAsync(client!, key, current, rejected: null, ct), cancellationToken).ConfigureAwait(false);
         return outcome.Token is { } obtained
             ? new OAuth2Session(new Renewer(this, client!), key, obtained, parameters)
             : AuthenticationSession.Failed(outcome.Failure!);
+    }
+
+    /// <summary>
+    /// Renews under the connection's lock, reading the store first: another runtime may have renewed while
+    /// this one waited, and its token is then used (unless it is the one the API just refused). A store that
+    /// shares access tokens also has the authoritative refresh token (rotations saved, refusals deleted), so
+    /// the renewal then takes it from there rather than from this runtime's older token.
+    /// </summary>
+    private async Task<TokenOutcome> RenewSharedAsync(OAuth2Client client, ConnectionKey key, CachedToken? current, string? rejected, CancellationToken cancellationToken)
+    {
+        var connection = key.ToString();
+        var held = await connectionLock.AcquireAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using (held.ConfigureAwait(false))
+        {
+            var stored = (await store.GetAccessTokenAsync(connection, cancellationToken).ConfigureAwait(false))?.ToCached();
+            if (stored is not null && stored.AccessToken != rejected && stored.IsFresh(time.GetUtcNow()))
+            {
+                return TokenOutcome.Of(stored);
+            }
+
+            var outcome = await RenewAsync(client, key, stored is null ? current : null, cancellationToken).ConfigureAwait(false);
+            if (outcome.Token is { } token)
+            {
+                await store.SaveAccessTokenAsync(connection, StoredAccessToken.From(token), cancellationToken).ConfigureAwait(false);
+            }
+
+            return outcome;
+        }
     }
 
     /// <summary>
@@ -96,6 +125,6 @@ internal sealed class OAuth2Authenticator(HttpClient http, TimeProvider time, IT
     internal sealed class Renewer(OAuth2Authenticator authenticator, OAuth2Client client)
     {
         public Task<TokenOutcome> RenewAsync(ConnectionKey key, string rejected, CancellationToken cancellationToken) =>
-            authenticator.Cache.RenewAsync(key, rejected, (current, ct) => authenticator.RenewAsync(client, key, current, ct), cancellationToken);
+            authenticator.Cache.RenewAsync(key, rejected, (current, ct) => authenticator.RenewSharedAsync(client, key, current, rejected, ct), cancellationToken);
     }
 }

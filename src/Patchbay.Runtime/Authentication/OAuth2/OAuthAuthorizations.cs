@@ -86,6 +86,7 @@ public sealed class OAuthAuthorizations
             await _authenticator.Store.SaveRefreshTokenAsync(pending.Key.ToString(), refreshToken, cancellationToken).ConfigureAwait(false);
         }
 
+        await _authenticator.Store.SaveAccessTokenAsync(pending.Key.ToString(), StoredAccessToken.From(token), cancellationToken).ConfigureAwait(false);
         _authenticator.Cache.Put(pending.Key, token);
         return AuthorizationCompletion.Success;
     }

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Patchbay.Hub.Tests.Scaling;
+
+/// <summary>
+/// A hub in its own process: <c>dotnet patchbay.dll serve</c> on a free loopback port with its own data folder,
+/// on a shared PostgreSQL database, as an operator runs the nodes of a scale-out.
+/// </summary>
+public sealed partial class HubProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private HubProcess(Process process, string dataFolder)
+    {
+        _process = process;
+        DataFolder = dataFolder;
+    }
+
+    public Uri Address => _listening.Task.Result;
+
+    public string DataFolder { get; }
+
+    /// <summary>What the hub wrote so far, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>The CLI built beside these tests (artifacts/bin/Patchbay.Cli/&lt;configuration&gt;/patchbay.dll).</summary>
+    public static string CliPath
+    {
+        get
+        {
+            var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            return Path.Combine(tests.Parent!.Parent!.FullName, "Patchbay.Cli", tests.Name, "patchbay.dll");
+        }
+    }
+
+    /// <summary>Starts a hub and returns once it answers HTTP.</summary>
+    public static async Task<HubProcess> StartAsync(string postgres, string adminKey, CancellationToken cancellationToken)
+    {
+        File.Exists(CliPath).ShouldBeTrue($"The CLI was not built at {CliPath}.");
+        var data = Directory.CreateTempSubdirectory("patchbay-scale-").FullName;
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { CliPath, "serve", "--urls", "http://127.0.0.1:0", "--data", data, "--postgres", postgres, "--rate-limit", "0" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PATCHBAY_ADMIN_KEY"] = adminKey;
+        var hub = new HubProcess(Process.Start(start)!, data);
+        hub.Read(hub._process.StandardOutput);
+        hub.Read(hub._process.StandardError);
+        var ready = await Task.WhenAny(hub._listening.Task, hub._process.WaitForExitAsync(cancellationToken), Task.Delay(TimeSpan.FromSeconds(90), cancellationToken));
+        ready.ShouldBe(hub._listening.Task, $"The hub did not start:\n{hub.Output}");
+
+        using var http = hub.Client(adminKey);
+        using var answer = await http.GetAsync(new Uri("/api/v1/no-such-endpoint", UriKind.Relative), cancellationToken);
+        answer.StatusCode.ShouldBe(HttpStatusCode.NotFound, hub.Output); // authenticated, and answering
+        return hub;
+    }
+
+    public HttpClient Client(string key)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(90) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true); // with its Node workers
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A worker that is still exiting may hold a file; the temporary folder is cleaned by the OS.
+        }
+    }
+
+    [GeneratedRegex(@"listening on (?<url>http://[^ ,]+)")]
+    private static partial Regex Listening();
+
+    private void Read(StreamReader reader) => _ = Task.Run(async () =>
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+
+            if (Listening().Match(line) is { Success: true } match)
+            {
+                _listening.TrySetResult(new Uri(match.Groups["url"].Value));
+            }
+        }
+    });
+}
