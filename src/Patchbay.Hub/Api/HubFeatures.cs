@@ -4,10 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Hub.Configuration;
 using Patchbay.Hub.Connectors;
 using Patchbay.Hub.Invocations;
-using Patchbay.Hub.Operations;
-using Patchbay.Hub.Security;
 using Patchbay.Hub.Jobs;
+using Patchbay.Hub.Operations;
 using Patchbay.Hub.Scaling;
+using Patchbay.Hub.Security;
 
 namespace Patchbay.Hub.Api;
 

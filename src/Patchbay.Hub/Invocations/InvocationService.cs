@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Patchbay.Hub.Api;
 using Patchbay.Hub.Configuration;
 using Patchbay.Hub.Connectors;
+using Patchbay.Hub.Operations;
 using Patchbay.Hub.Runtime;
 using Patchbay.Hub.Storage;
 using Patchbay.Runtime.Invocation;
@@ -12,7 +13,7 @@ namespace Patchbay.Hub.Invocations;
 /// Runs an invocation through the hub: finds the connector's current version and the environment's
 /// configuration, runs it on the runtime, and records it. Sync calls, async job attempts and test runs all come here.
 /// </summary>
-public sealed class InvocationService(HubDb db, ConnectorCatalog catalog, ConfigResolver configs, RuntimeHost runtime, HubOptions options, TimeProvider time)
+public sealed class InvocationService(HubDb db, ConnectorCatalog catalog, ConfigResolver configs, RuntimeHost runtime, HubOptions options, TimeProvider time, HubTelemetry telemetry)
 {
     /// <summary>Runs and records; a refusal when the connector, version, environment or permission is missing.</summary>
     public async Task<(InvocationAnswer? Answer, InvocationRefusal? Refusal)> InvokeAsync(InvocationCommand command, CancellationToken cancellationToken)
@@ -84,5 +85,6 @@ public sealed class InvocationService(HubDb db, ConnectorCatalog catalog, Config
     }
 
     /// <summary>Where every finished invocation (sync, async attempt or test) is reported: telemetry plugs in here.</summary>
-    private static void Report(InvocationRecord finished) => _ = finished;
+    private void Report(InvocationRecord finished) =>
+        telemetry.RecordInvocation(finished.ConnectorName, finished.Action, finished.Outcome, TimeSpan.FromMilliseconds(finished.DurationMilliseconds), finished.Success);
 }
