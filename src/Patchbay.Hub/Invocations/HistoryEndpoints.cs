@@ -21,7 +21,7 @@ public static class HistoryEndpoints
             .WithName("ListInvocations")
             .WithSummary("The invocation history, newest first: filter by connector, action, environment, status (succeeded|failed), outcome, caller, from, to, jobId; page and pageSize (at most 200).");
         api.MapGet("/invocations/{id:guid}", GetAsync)
-            .RequireAuthorization(OwnOrHistory.Policy)
+            .RequireAuthorization(Policies.ReadOwnHistory)
             .WithName("GetInvocation")
             .WithSummary("One invocation with its inputs, envelope, logs and HTTP calls, secrets masked. Invokers see their own.");
         return api;

@@ -14,7 +14,7 @@ public static class JobEndpoints
     public static RouteGroupBuilder MapJobs(this RouteGroupBuilder api)
     {
         api.MapGet("/jobs/{id:guid}", GetAsync)
-            .RequireAuthorization(OwnOrHistory.Policy)
+            .RequireAuthorization(Policies.ReadOwnHistory)
             .WithName("GetJob")
             .WithSummary("An async job's state, attempts and callback state, with the last attempt's answer once it is done. Invokers see their own jobs; admins and operators see all.");
         return api;

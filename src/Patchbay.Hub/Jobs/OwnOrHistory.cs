@@ -1,18 +1,12 @@
-using Microsoft.AspNetCore.Authorization;
 using Patchbay.Hub.Security;
 
 namespace Patchbay.Hub.Jobs;
 
 /// <summary>
-/// Reading one job or invocation: history readers (admin, operator) read all, invokers their own. The roles of
-/// the <see cref="Policies.ReadHistory"/> and <see cref="Policies.Invoke"/> policies together.
+/// Reading one job or invocation (policy <see cref="Policies.ReadOwnHistory"/>): history readers (admin, operator) read all, invokers their own.
 /// </summary>
 public static class OwnOrHistory
 {
-    public static readonly AuthorizationPolicy Policy = new AuthorizationPolicyBuilder()
-        .RequireRole(Policies.RolesOf[Policies.ReadHistory].Union(Policies.RolesOf[Policies.Invoke]))
-        .Build();
-
     public static bool MayRead(Caller caller, string ownerName)
     {
         ArgumentNullException.ThrowIfNull(caller);

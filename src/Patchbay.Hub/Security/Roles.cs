@@ -31,6 +31,9 @@ public static class Policies
     /// <summary>Invoke actions (invokers only of the connectors their key names): admin, invoker.</summary>
     public const string Invoke = "invoke";
 
+    /// <summary>One job or invocation by id: history readers read all, invokers their own (checked by the endpoint).</summary>
+    public const string ReadOwnHistory = "history.own";
+
     /// <summary>API keys and the audit log: admin.</summary>
     public const string Administer = "administer";
 
@@ -41,6 +44,7 @@ public static class Policies
         [Configure] = [Roles.Admin, Roles.Operator],
         [ReadHistory] = [Roles.Admin, Roles.Operator],
         [Invoke] = [Roles.Admin, Roles.Invoker],
+        [ReadOwnHistory] = [Roles.Admin, Roles.Operator, Roles.Invoker],
         [Administer] = [Roles.Admin],
     };
 }

@@ -37,7 +37,7 @@ public sealed class UploadLimitTests(SmallUploadHub hub) : HubTests(hub), IClass
         var form = await SendAwaitingContinueAsync(new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", "big.bizc" } });
 
         raw.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
-        (await raw.Content.ReadAsStringAsync(Cancel)).ShouldContain("limit for connector uploads");
+        (await raw.Content.ReadAsStringAsync(Cancel)).ShouldContain("\"status\":413");
         form.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
     }
 
