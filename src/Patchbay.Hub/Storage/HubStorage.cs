@@ -17,7 +17,7 @@ public static class HubStorage
         }
         else
         {
-            services.AddDbContextPool<SqliteHubDb>(o => o.UseSqlite(SqliteConnectionString(options)));
+            services.AddDbContextPool<SqliteHubDb>(o => o.UseSqlite(SqliteConnectionString(options)).AddInterceptors(new SqliteConnectionSettings()));
             services.AddScoped<HubDb>(sp => sp.GetRequiredService<SqliteHubDb>());
         }
 

@@ -28,10 +28,13 @@ public abstract class BodyLimitTests(HubFixture hub) : HubTests(hub)
         await ShouldBeTooLargeAsync(response);
     }
 
-    [Fact(Skip = "Flaky after the merge: on SQLite a chunked JSON body over the limit sometimes answers 400 instead of 413; to investigate (see the progress note).")]
+    [Fact]
     public async Task A_chunked_body_over_the_limit_is_a_413_problem()
     {
-        var body = new StreamContent(new UnknownLengthStream(new byte[Hub.Options.MaxRequestBytes + 1]));
+        // Well-formed JSON up to the limit: the reader must pass the limit before it could find the body invalid
+        // (a body of zero bytes is refused as malformed JSON at its first byte, a 400 that can win the race).
+        var json = "{\"name\":\"" + new string('a', (int)Hub.Options.MaxRequestBytes) + "\"}";
+        var body = new StreamContent(new UnknownLengthStream(System.Text.Encoding.UTF8.GetBytes(json)));
         body.Headers.ContentType = new("application/json");
 
         var response = await Hub.Admin.PostAsync(Keys, body, Cancel);
