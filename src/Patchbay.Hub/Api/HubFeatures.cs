@@ -21,6 +21,7 @@ public static class HubFeatures
         services.AddSingleton<SecretProtector>();
         services.AddScoped<ConfigResolver>();
         services.AddScoped<InvocationService>();
+        services.AddSingleton<InvocationWriter>();
         services.AddHubOperations(options);
         services.AddConfiguration(options);
         services.AddScoped<IdempotencyStore>();

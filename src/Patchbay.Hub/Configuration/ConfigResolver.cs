@@ -5,7 +5,7 @@ using Patchbay.Hub.Storage;
 namespace Patchbay.Hub.Configuration;
 
 /// <summary>Reads the stored configuration of a connector major version in an environment, decrypting password-mode values.</summary>
-public sealed class ConfigResolver(HubDb db, SecretProtector secrets)
+public sealed class ConfigResolver(HubDb db, CatalogReadCache reads, SecretProtector secrets)
 {
     public const string ConnectorKind = "connector";
     public const string AuthenticationKind = "authentication";
@@ -16,27 +16,40 @@ public sealed class ConfigResolver(HubDb db, SecretProtector secrets)
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(environment);
         var key = environment.ToLowerInvariant();
-        var name = await db.Environments.AsNoTracking().Where(e => e.NameKey == key).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
+        var stored = await reads.GetOrReadAsync($"config {connector.ConnectorId} {connector.Major} {key}", () => ReadAsync(connector, key, cancellationToken));
+        if (stored is null)
+        {
+            return null;
+        }
+
+        // Kept encrypted in the cache; decrypted for each invocation only.
+        var config = stored.Config;
+        return config is null
+            ? new ResolvedConfig(stored.EnvironmentName, new Dictionary<string, string>(), new Dictionary<string, string>(), null, false)
+            : new ResolvedConfig(
+                stored.EnvironmentName,
+                Values(config, ConnectorKind),
+                Values(config, AuthenticationKind),
+                config.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                config.LoggingEnabled);
+    }
+
+    private async Task<StoredConfig?> ReadAsync(InstalledConnector connector, string environmentKey, CancellationToken cancellationToken)
+    {
+        var name = await db.Environments.AsNoTracking().Where(e => e.NameKey == environmentKey).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
         if (name is null)
         {
             return null;
         }
 
         var config = await db.ConnectorConfigs.AsNoTracking().Include(c => c.Values)
-            .FirstOrDefaultAsync(c => c.ConnectorId == connector.ConnectorId && c.Major == connector.Major && c.EnvironmentKey == key, cancellationToken);
-        if (config is null)
-        {
-            return new ResolvedConfig(name, new Dictionary<string, string>(), new Dictionary<string, string>(), null, false);
-        }
-
-        return new ResolvedConfig(
-            name,
-            Values(config, ConnectorKind),
-            Values(config, AuthenticationKind),
-            config.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            config.LoggingEnabled);
+            .FirstOrDefaultAsync(c => c.ConnectorId == connector.ConnectorId && c.Major == connector.Major && c.EnvironmentKey == environmentKey, cancellationToken);
+        return new StoredConfig(name, config);
     }
 
     private Dictionary<string, string> Values(ConnectorConfigRecord config, string kind) =>
         config.Values.Where(v => v.Kind == kind).ToDictionary(v => v.Name, v => v.IsSecret ? secrets.Unprotect(v.Value) : v.Value, StringComparer.Ordinal);
+
+    /// <summary>An environment's name and the stored configuration there (null when nothing was set), values still encrypted.</summary>
+    private sealed record StoredConfig(string EnvironmentName, ConnectorConfigRecord? Config);
 }

@@ -14,7 +14,7 @@ namespace Patchbay.Hub.Connectors;
 /// Installed connectors and their versions, with Bizagi's rules: a new major version is added beside the
 /// others; a new minor or patch of an installed major replaces it, and the replaced one stays in history.
 /// </summary>
-public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, TimeProvider time)
+public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, CatalogReadCache reads, TimeProvider time)
 {
     /// <summary>How long a read package stays in memory after its last use; versions never change, so this only bounds memory.</summary>
     private static readonly TimeSpan KeepRead = TimeSpan.FromMinutes(10);
@@ -24,10 +24,10 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(name);
         var key = name.ToLowerInvariant();
-        var row = await db.ConnectorVersions.AsNoTracking()
+        var row = await reads.GetOrReadAsync($"current {major} {key}", () => db.ConnectorVersions.AsNoTracking()
             .Where(v => v.Connector!.NameKey == key && v.Major == major && v.IsCurrent)
-            .Select(v => new { v.Id, v.ConnectorId, v.Connector!.Name, v.Version })
-            .FirstOrDefaultAsync(cancellationToken);
+            .Select(v => new CurrentVersion(v.Id, v.ConnectorId, v.Connector!.Name, v.Version))
+            .FirstOrDefaultAsync(cancellationToken));
         if (row is null)
         {
             return null;
@@ -202,6 +202,8 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, TimeProvider 
     }
 
     private static string CacheKey(Guid versionId) => "package:" + versionId;
+
+    private sealed record CurrentVersion(Guid Id, Guid ConnectorId, string Name, string Version);
 }
 
 /// <summary>An install or restore that contradicts what is installed (answered with 409).</summary>

@@ -7,11 +7,13 @@ namespace Patchbay.Hub.Invocations;
 /// <summary>Builds the API's answer to an invocation, fresh from the runtime or again from its history row.</summary>
 public static class InvocationAnswers
 {
+    /// <summary>The answer to the caller, with every secret the invocation knew masked (a connector may echo one).</summary>
     public static InvocationAnswer From(InvocationRecord record, InvocationResult result)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(result);
-        return new InvocationAnswer(record.Id, record.ConnectorName, record.Version, record.Action, record.Environment, result.Outcome, result.Succeeded, result.Duration.TotalMilliseconds, result.Envelope, result.ShapedOutput, result.FailureMessage);
+        var envelope = (JsonObject)result.Redact(result.Envelope)!;
+        return new InvocationAnswer(record.Id, record.ConnectorName, record.Version, record.Action, record.Environment, result.Outcome, result.Succeeded, result.Duration.TotalMilliseconds, envelope, result.Redact(result.ShapedOutput), result.FailureMessage);
     }
 
     /// <summary>

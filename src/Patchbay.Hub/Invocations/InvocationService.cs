@@ -13,7 +13,7 @@ namespace Patchbay.Hub.Invocations;
 /// Runs an invocation through the hub: finds the connector's current version and the environment's
 /// configuration, runs it on the runtime, and records it. Sync calls, async job attempts and test runs all come here.
 /// </summary>
-public sealed class InvocationService(HubDb db, ConnectorCatalog catalog, ConfigResolver configs, RuntimeHost runtime, HubOptions options, TimeProvider time, HubTelemetry telemetry)
+public sealed class InvocationService(ConnectorCatalog catalog, ConfigResolver configs, RuntimeHost runtime, InvocationWriter writer, HubOptions options, TimeProvider time, HubTelemetry telemetry)
 {
     /// <summary>Runs and records; a refusal when the connector, version, environment or permission is missing.</summary>
     public async Task<(InvocationAnswer? Answer, InvocationRefusal? Refusal)> InvokeAsync(InvocationCommand command, CancellationToken cancellationToken)
@@ -56,8 +56,7 @@ public sealed class InvocationService(HubDb db, ConnectorCatalog catalog, Config
         var result = await runtime.InvokeAsync(request, cancellationToken);
         var record = InvocationRecorder.Record(Guid.CreateVersion7(startedAt), command, connectorName, version, environment, startedAt, result);
         record.Node = options.NodeName;
-        db.Invocations.Add(record);
-        await db.SaveChangesAsync(CancellationToken.None); // the call happened: record it even if the caller went away
+        await writer.WriteAsync(record); // the call happened: recorded even if the caller went away
         Report(record);
         return (record, result);
     }

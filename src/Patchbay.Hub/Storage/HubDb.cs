@@ -35,6 +35,9 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options), IDat
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Set while a save that changes the catalog or configuration runs (see <see cref="CatalogChangeInterceptor"/>).</summary>
+    internal bool SavesCatalogChange { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

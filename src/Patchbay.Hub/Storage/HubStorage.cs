@@ -10,14 +10,18 @@ public static class HubStorage
     public static IServiceCollection AddHubStorage(this IServiceCollection services, HubOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton<CatalogReadCache>();
+        services.AddSingleton<CatalogChangeInterceptor>();
         if (options.UsesPostgres)
         {
-            services.AddDbContextPool<PostgresHubDb>(o => o.UseNpgsql(options.PostgresConnectionString));
+            services.AddDbContextPool<PostgresHubDb>((sp, o) => o.UseNpgsql(options.PostgresConnectionString)
+                .AddInterceptors(sp.GetRequiredService<CatalogChangeInterceptor>()));
             services.AddScoped<HubDb>(sp => sp.GetRequiredService<PostgresHubDb>());
         }
         else
         {
-            services.AddDbContextPool<SqliteHubDb>(o => o.UseSqlite(SqliteConnectionString(options)).AddInterceptors(new SqliteConnectionSettings()));
+            services.AddDbContextPool<SqliteHubDb>((sp, o) => o.UseSqlite(SqliteConnectionString(options))
+                .AddInterceptors(sp.GetRequiredService<CatalogChangeInterceptor>(), new SqliteConnectionSettings()));
             services.AddScoped<HubDb>(sp => sp.GetRequiredService<SqliteHubDb>());
         }
 

@@ -42,6 +42,9 @@ public sealed record InvocationResult
     /// <summary>Masks every secret this invocation knew (password-mode values, tokens obtained) in text to be kept, such as a recorded envelope.</summary>
     public string Redact(string text) => Redactor?.Redact(text) ?? text;
 
+    /// <summary>A copy of a JSON tree (inputs, the envelope, the output) with every secret this invocation knew masked in its strings.</summary>
+    public JsonNode? Redact(JsonNode? node) => Redactor is null ? node?.DeepClone() : Redactor.Redact(node);
+
     internal SecretRedactor? Redactor { get; init; }
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Patchbay.Core.Model;
 
 namespace Patchbay.Runtime.Invocation;
@@ -32,6 +34,31 @@ internal sealed class SecretRedactor
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// A copy of a JSON tree with the secrets masked in its strings and property names. The tree is walked, not its
+    /// text: serialized JSON escapes characters ('+' becomes \u002B), and a secret so escaped would not be found.
+    /// </summary>
+    public JsonNode? Redact(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach (var (name, value) in obj)
+                {
+                    copy[Redact(name)] = Redact(value); // the indexer, not Add: two names masked alike must not throw
+                }
+
+                return copy;
+            case JsonArray array:
+                return new JsonArray([.. array.Select(Redact)]);
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                return JsonValue.Create(Redact(value.GetValue<string>()));
+            default:
+                return node?.DeepClone();
+        }
     }
 
     private static IEnumerable<string> Secrets(ValueList<ConnectorParameter> parameters, IReadOnlyDictionary<string, string> values) =>

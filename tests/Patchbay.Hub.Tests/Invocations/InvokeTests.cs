@@ -11,7 +11,8 @@ namespace Patchbay.Hub.Tests.Invocations;
 
 public abstract class InvokeTests(HubFixture hub) : HubTests(hub)
 {
-    private const string Secret = "s3cr3t-token-value";
+    // Characters JSON escapes ('+' as \u002B, the quote, the accent): masking the JSON text would miss them.
+    private const string Secret = "s3cr3t+token/\"value\"é";
 
     [Fact]
     public async Task An_invocation_runs_with_the_environments_values_and_is_recorded_with_secrets_masked()
@@ -37,7 +38,52 @@ public abstract class InvokeTests(HubFixture hub) : HubTests(hub)
         record.EnvelopeJson.ShouldNotBeNull().ShouldContain("Hello Ada");
         record.EnvelopeJson.ShouldNotContain(Secret);
         record.EnvelopeJson.ShouldContain("********");
+        JsonNode.Parse(record.EnvelopeJson)!["response"]!["outputs"]!["output"]!["echoed"]!.GetValue<string>().ShouldBe("********");
+        answer["envelope"]!["response"]!["outputs"]!["output"]!["echoed"]!.GetValue<string>().ShouldBe("********", "the caller's answer masks an echoed secret too");
         Hub.Logs.All.ShouldNotContain(Secret);
+    }
+
+    [Fact]
+    public async Task A_new_version_a_configuration_change_and_a_removed_environment_are_seen_by_the_very_next_invocation()
+    {
+        var name = "Echo " + Guid.NewGuid().ToString("N")[..8];
+        var globalGuid = Guid.NewGuid().ToString();
+        await Hub.InstallAsync(EchoPackage(name, globalGuid));
+        var environment = "Staging " + Guid.NewGuid().ToString("N")[..6];
+        (await Hub.Admin.PostAsJsonAsync(new Uri("/api/v1/environments", UriKind.Relative), new { name = environment }, Cancel)).EnsureSuccessStatusCode();
+        var client = Hub.Client(await Hub.CreateKeyAsync(Roles.Invoker));
+        var configUri = new Uri($"/api/v1/connectors/{Uri.EscapeDataString(name)}/versions/1/environments/{Uri.EscapeDataString(environment)}/config", UriKind.Relative);
+        (await Hub.Admin.PutAsJsonAsync(configUri, new { connectorParameters = new { greeting = "Hello" } }, Cancel)).EnsureSuccessStatusCode();
+        (await TextAsync(client, name, environment)).ShouldBe("Hello Ada");
+
+        (await Hub.Admin.PutAsJsonAsync(configUri, new { connectorParameters = new { greeting = "Bonjour" } }, Cancel)).EnsureSuccessStatusCode();
+        (await TextAsync(client, name, environment)).ShouldBe("Bonjour Ada");
+
+        await Hub.InstallAsync(EchoPackage(name, globalGuid, "1.1.0", "'v1.1 ' + globals.systemproperties.greeting"));
+        (await TextAsync(client, name, environment)).ShouldBe("v1.1 Bonjour Ada");
+
+        (await Hub.Admin.DeleteAsync(new Uri($"/api/v1/environments/{Uri.EscapeDataString(environment)}", UriKind.Relative), Cancel)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync(InvokeUri(name), new { environment, inputs = new { who = "Ada" } }, Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Concurrent_invocations_are_each_recorded_before_their_answer()
+    {
+        var name = await InstallEchoAsync();
+        var client = Hub.Client(await Hub.CreateKeyAsync(Roles.Admin));
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            var response = await client.PostAsJsonAsync(InvokeUri(name), new { environment = "Development", inputs = new { who = "caller " + i } }, Cancel);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var id = (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["invocationId"]!.GetValue<string>();
+            var recorded = await client.GetAsync(new Uri($"/api/v1/invocations/{id}", UriKind.Relative), Cancel);
+            recorded.StatusCode.ShouldBe(HttpStatusCode.OK, "the record is saved before the answer is sent");
+            return id;
+        }));
+
+        ids.Distinct().Count().ShouldBe(40);
+        (await Hub.QueryAsync(db => db.Invocations.CountAsync(i => i.ConnectorName == name, Cancel))).ShouldBe(40);
     }
 
     [Fact]
@@ -79,19 +125,28 @@ public abstract class InvokeTests(HubFixture hub) : HubTests(hub)
 
     private static Uri InvokeUri(string name) => new($"/api/v1/connectors/{Uri.EscapeDataString(name)}/versions/1/actions/greet/invoke", UriKind.Relative);
 
-    private async Task<string> InstallEchoAsync()
+    private static async Task<string> TextAsync(HttpClient client, string name, string environment)
     {
-        var name = "Echo " + Guid.NewGuid().ToString("N")[..8];
-        var package = new TestConnector { Name = name }
+        var response = await client.PostAsJsonAsync(InvokeUri(name), new { environment, inputs = new { who = "Ada" } }, Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancel));
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["output"]!["text"]!.GetValue<string>();
+    }
+
+    private static ConnectorPackage EchoPackage(string name, string globalGuid, string version = "1.0.0", string greeting = "globals.systemproperties.greeting") =>
+        new TestConnector { Name = name, GlobalGuid = globalGuid, Version = version }
             .Parameters(new ConnectorParameter { Name = "greeting" })
             .Auth("callback(RESPONSE({ token: globals.authdata.token }, null, 200));", new ConnectorParameter { Name = "token", PasswordMode = true })
             .Invoke(
                 "greet",
-                "callback(RESPONSE({ text: globals.systemproperties.greeting + ' ' + data.inputs.input.who, echoed: globals.authdata.token }, null, 200));",
+                $"callback(RESPONSE({{ text: {greeting} + ' ' + data.inputs.input.who, echoed: globals.authdata.token }}, null, 200));",
                 inputs: [new DataNode { Name = "who", Type = DataType.String }],
                 outputs: [new DataNode { Name = "text", Type = DataType.String }])
             .Build();
-        await Hub.InstallAsync(package);
+
+    private async Task<string> InstallEchoAsync()
+    {
+        var name = "Echo " + Guid.NewGuid().ToString("N")[..8];
+        await Hub.InstallAsync(EchoPackage(name, Guid.NewGuid().ToString()));
         return name;
     }
 }
