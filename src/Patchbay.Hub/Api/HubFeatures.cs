@@ -33,6 +33,7 @@ public static class HubFeatures
     public static WebApplication UseHubFeatures(this WebApplication app)
     {
         app.UseHubOperations();
+        app.MapOAuthCallback();
         return app;
     }
 

@@ -11,6 +11,7 @@ public static class ConfigurationFeature
         ArgumentNullException.ThrowIfNull(options);
         services.AddScoped<ConnectorConfigEditor>();
         services.AddScoped<PlatformSettingsEditor>();
+        services.AddScoped<OAuthConnections>();
         services.AddSingleton<PlatformSettingsApplier>();
         services.AddHostedService<PlatformSettingsWatcher>();
         return services;
@@ -21,6 +22,7 @@ public static class ConfigurationFeature
         api.MapEnvironments();
         api.MapConnectorConfig();
         api.MapPlatformSettings();
+        api.MapOAuthAuthorize();
         return api;
     }
 }

@@ -6,17 +6,18 @@ using Patchbay.Hub.Tests.Support;
 namespace Patchbay.Hub.Tests.Operations;
 
 /// <summary>
-/// Every endpoint of the running hub, whoever mapped it: none but health answers without a key, and each
+/// Every endpoint of the running hub, whoever mapped it: none but health and the OAuth redirect (a browser coming
+/// back from an authorization server, bringing a state only a started authorization knows) answers without a key, and each
 /// policy lets in exactly the roles <see cref="Policies.RolesOf"/> gives it. Endpoints added later are covered
 /// without a change here.
 /// </summary>
 public abstract class AccessMatrixTests(HubFixture hub) : HubTests(hub)
 {
     [Fact]
-    public async Task Every_endpoint_but_health_refuses_a_caller_without_a_key()
+    public async Task Every_endpoint_but_health_and_the_oauth_redirect_refuses_a_caller_without_a_key()
     {
         var endpoints = AccessMatrix.Endpoints(Hub);
-        endpoints.Where(e => e.Anonymous).Select(e => e.Route).ShouldBe(["/health/live", "/health/ready"], ignoreOrder: true);
+        endpoints.Where(e => e.Anonymous).Select(e => e.Route).ShouldBe(["/health/live", "/health/ready", "/oauth/callback"], ignoreOrder: true);
         var anonymous = Hub.Client(null);
         var answers = new List<string>();
 
