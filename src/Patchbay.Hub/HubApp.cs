@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,6 +10,7 @@ using Patchbay.Hub.Api;
 using Patchbay.Hub.Runtime;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Storage;
+using Patchbay.Hub.Ui;
 
 namespace Patchbay.Hub;
 
@@ -45,7 +45,8 @@ public sealed class HubApp : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.DataFolder);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "Patchbay" });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "Patchbay", ContentRootPath = AppContext.BaseDirectory });
+        builder.UseStaticAssetManifests();
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -103,16 +104,9 @@ public sealed class HubApp : IAsyncDisposable
         services.Configure<JsonOptions>(j => HubJson.Configure(j.SerializerOptions));
         services.AddHubStorage(options);
         services.AddSingleton<RuntimeHost>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization(a =>
-        {
-            foreach (var (policy, roles) in Policies.RolesOf)
-            {
-                a.AddPolicy(policy, p => p.RequireRole(roles));
-            }
-        });
+        services.AddHubAuthentication();
         services.AddHubFeatures(options);
+        services.AddHubUi();
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -120,7 +114,8 @@ public sealed class HubApp : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseHubFeatures();
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery(); // keys, not cookies: no CSRF
         api.MapHubApi();
+        app.MapHubUi();
     }
 }

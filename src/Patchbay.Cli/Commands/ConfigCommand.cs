@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Patchbay.Cli.Hub;

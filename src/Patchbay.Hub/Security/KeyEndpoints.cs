@@ -111,7 +111,7 @@ public static class KeyEndpoints
         record.RevokedAt = time.GetUtcNow();
         AuditLog.Record(db, Caller.From(context.User), "key.revoke", record.Name, new { record.Role, record.Prefix }, time);
         await db.SaveChangesAsync(context.RequestAborted);
-        ApiKeyAuthenticationHandler.Forget(cache, record.Prefix);
+        ApiKeyVerifier.Forget(cache, record.Prefix);
         return Results.NoContent();
     }
 
