@@ -16,7 +16,8 @@ internal static class ServeCommand
         var node = new Option<string>("--node") { Description = "The node executable.", DefaultValueFactory = _ => "node" };
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Write log lines as JSON objects." };
         var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per API key; 0 turns the limit off.", DefaultValueFactory = _ => new HubOptions().RateLimitPerSecond };
-        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit };
+        var jobWorkers = new Option<int>("--job-workers") { Description = "How many job attempts and callbacks this hub runs at once.", DefaultValueFactory = _ => new HubOptions().JobWorkers };
+        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit, jobWorkers };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new HubOptions
@@ -28,6 +29,7 @@ internal static class ServeCommand
                 NodePath = parse.GetValue(node)!,
                 JsonLogs = parse.GetValue(jsonLogs),
                 RateLimitPerSecond = parse.GetValue(rateLimit),
+                JobWorkers = parse.GetValue(jobWorkers),
             };
             HubApp hub;
             try

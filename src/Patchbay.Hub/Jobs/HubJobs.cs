@@ -20,4 +20,7 @@ public static class HubJobs
         services.AddHostedService<JobServerHost>();
         return services;
     }
+
+    /// <summary>Makes Hangfire's storage now, which installs or upgrades its schema (PostgreSQL) or file (SQLite), so a hub does it under the start-up lock.</summary>
+    public static void PrepareStorage(IServiceProvider services) => _ = services.GetRequiredService<JobStorage>();
 }
