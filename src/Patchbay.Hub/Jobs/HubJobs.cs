@@ -16,7 +16,12 @@ public static class HubJobs
         services.AddScoped<InvocationJob>();
         services.AddScoped<CallbackJob>();
         services.AddScoped<RetentionPurge>();
-        services.AddHttpClient(CallbackJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<CallbackHandOff>();
+        services.AddScoped<CallbackSweep>();
+        services.AddSingleton<CallbackProxy>();
+        // Through the platform proxy; a redirect would lead around the allowed callback hosts, so it is a failed delivery.
+        services.AddHttpClient(CallbackJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler { Proxy = sp.GetRequiredService<CallbackProxy>(), UseProxy = true, AllowAutoRedirect = false });
         services.AddHostedService<JobServerHost>();
         return services;
     }
