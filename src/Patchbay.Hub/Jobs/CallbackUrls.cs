@@ -22,7 +22,7 @@ public static class CallbackUrls
             return "A URL without a user name or password; put a secret the receiver checks in the path or query instead.";
         }
 
-        if (allowedHosts.Count > 0 && !allowedHosts.Any(rule => Matches(rule, uri.IdnHost)))
+        if (allowedHosts.Count > 0 && !allowedHosts.Any(rule => Matches(rule, uri.IdnHost.Trim('[', ']'))))
         {
             return $"This hub does not call back to '{uri.Host}': its operator allows callbacks to some hosts only.";
         }
@@ -30,12 +30,15 @@ public static class CallbackUrls
         return null;
     }
 
-    /// <summary>An exact host name or address, or <c>.example.com</c> for that domain and its subdomains (as the platform's no-proxy rules).</summary>
+    /// <summary>
+    /// An exact host name or address (an IPv6 address with or without brackets), or <c>.example.com</c> for that
+    /// domain and its subdomains (as the platform's no-proxy rules).
+    /// </summary>
     public static bool Matches(string rule, string host)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(host);
-        return string.Equals(rule, host, StringComparison.OrdinalIgnoreCase)
+        return string.Equals(rule.Trim('[', ']'), host, StringComparison.OrdinalIgnoreCase)
             || (rule.StartsWith('.') && (host.EndsWith(rule, StringComparison.OrdinalIgnoreCase) || string.Equals(rule[1..], host, StringComparison.OrdinalIgnoreCase)));
     }
 
@@ -43,6 +46,6 @@ public static class CallbackUrls
     public static bool IsHostRule(string rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return Uri.CheckHostName(rule.StartsWith('.') ? rule[1..] : rule) != UriHostNameType.Unknown;
+        return Uri.CheckHostName(rule.StartsWith('.') ? rule[1..] : rule.Trim('[', ']')) != UriHostNameType.Unknown;
     }
 }
