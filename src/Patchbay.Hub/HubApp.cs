@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Patchbay.Hub.Api;
+using Patchbay.Hub.Jobs;
 using Patchbay.Hub.Runtime;
+using Patchbay.Hub.Scaling;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Storage;
 
@@ -74,10 +76,12 @@ public sealed class HubApp : IAsyncDisposable
         ConfigurePipeline(app);
 
         string? createdAdminKey;
+        await using (await StartupLock.AcquireAsync(options, cancellationToken).ConfigureAwait(false))
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HubDb>();
             createdAdminKey = await HubBootstrap.PrepareAsync(db, options, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            HubJobs.PrepareStorage(app.Services);
         }
 
         await app.Services.GetRequiredService<RuntimeHost>().StartAsync(await PlatformRuntimeOptions.ReadAsync(app.Services, options, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
