@@ -123,7 +123,7 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, TimeProvider 
 
         connector ??= db.Connectors.Add(new ConnectorRecord { Id = Guid.CreateVersion7(), Name = definition.Name, NameKey = key, GlobalGuid = definition.GlobalGuid, CreatedAt = now }).Entity;
         connector.Name = definition.Name; // the newest upload decides the name's case
-        var added = earlier ?? db.ConnectorVersions.Add(new ConnectorVersionRecord
+        var next = earlier ?? db.ConnectorVersions.Add(new ConnectorVersionRecord
         {
             Id = Guid.CreateVersion7(),
             ConnectorId = connector.Id,
@@ -135,13 +135,13 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, TimeProvider 
         }).Entity;
 
         // The very package uploaded again (after a restore of an older one) is the same row made current: one row per version.
-        added.UploadedAt = now;
-        added.UploadedBy = caller.Name;
-        MakeCurrent(added, current, now);
+        next.UploadedAt = now;
+        next.UploadedBy = caller.Name;
+        MakeCurrent(next, current, now);
         var outcome = current is null ? InstallOutcome.AddedMajor : InstallOutcome.ReplacedVersion;
         AuditLog.Record(db, caller, "connector.install", $"{definition.Name} {definition.Version}", new { outcome, replaced = current?.Version, sha256 = sha }, time);
         await db.SaveChangesAsync(cancellationToken);
-        return new InstallResult(outcome, connector.Id, added.Id, connector.Name, major, definition.Version, current?.Version);
+        return new InstallResult(outcome, connector.Id, next.Id, connector.Name, major, definition.Version, current?.Version);
     }
 
     private async Task<InstallResult> RestoreOnceAsync(string name, int major, Guid versionId, Caller caller, CancellationToken cancellationToken)
