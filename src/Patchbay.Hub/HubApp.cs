@@ -84,7 +84,8 @@ public sealed class HubApp : IAsyncDisposable
             HubJobs.PrepareStorage(app.Services);
         }
 
-        await app.Services.GetRequiredService<RuntimeHost>().StartAsync(await PlatformRuntimeOptions.ReadAsync(app.Services, options, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var runtimeOptions = await app.Services.GetRequiredService<PlatformRuntimeOptions>().ReadAsync(cancellationToken).ConfigureAwait(false);
+        await app.Services.GetRequiredService<RuntimeHost>().StartAsync(runtimeOptions, cancellationToken).ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
         return new HubApp(app, addresses, createdAdminKey);
@@ -107,6 +108,7 @@ public sealed class HubApp : IAsyncDisposable
         services.Configure<JsonOptions>(j => HubJson.Configure(j.SerializerOptions));
         services.AddHubStorage(options);
         services.AddSingleton<RuntimeHost>();
+        services.AddSingleton<PlatformRuntimeOptions>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(a =>
