@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Patchbay.Hub.Api;
+using Patchbay.Hub.Jobs;
 using Patchbay.Hub.Runtime;
+using Patchbay.Hub.Scaling;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Storage;
 using Patchbay.Hub.Ui;
@@ -75,13 +77,16 @@ public sealed class HubApp : IAsyncDisposable
         ConfigurePipeline(app);
 
         string? createdAdminKey;
+        await using (await StartupLock.AcquireAsync(options, cancellationToken).ConfigureAwait(false))
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HubDb>();
             createdAdminKey = await HubBootstrap.PrepareAsync(db, options, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            HubJobs.PrepareStorage(app.Services);
         }
 
-        await app.Services.GetRequiredService<RuntimeHost>().StartAsync(await PlatformRuntimeOptions.ReadAsync(app.Services, options, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var runtimeOptions = await app.Services.GetRequiredService<PlatformRuntimeOptions>().ReadAsync(cancellationToken).ConfigureAwait(false);
+        await app.Services.GetRequiredService<RuntimeHost>().StartAsync(runtimeOptions, cancellationToken).ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
         return new HubApp(app, addresses, createdAdminKey);
@@ -104,6 +109,7 @@ public sealed class HubApp : IAsyncDisposable
         services.Configure<JsonOptions>(j => HubJson.Configure(j.SerializerOptions));
         services.AddHubStorage(options);
         services.AddSingleton<RuntimeHost>();
+        services.AddSingleton<PlatformRuntimeOptions>();
         services.AddHubAuthentication();
         services.AddHubFeatures(options);
         services.AddHubUi();

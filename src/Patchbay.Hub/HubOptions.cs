@@ -44,6 +44,13 @@ public sealed record HubOptions
     /// <value>Twice the processor count.</value>
     public int JobWorkers { get; init; } = Environment.ProcessorCount * 2;
 
+    /// <summary>
+    /// The hosts job callbacks may go to: exact names or addresses, or <c>.example.com</c> for a domain and its
+    /// subdomains. A job with a callback elsewhere is refused when it is accepted.
+    /// </summary>
+    /// <value>Empty: any host, since a hub and its callers often share a private network.</value>
+    public IReadOnlyList<string> CallbackHosts { get; init; } = [];
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
     /// <summary>The per-user default: ~/.local/share/patchbay on Linux, %LOCALAPPDATA%\patchbay on Windows.</summary>

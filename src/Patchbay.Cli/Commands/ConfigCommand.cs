@@ -130,15 +130,16 @@ internal static class ConfigCommand
         var timeout = view["timeoutSeconds"] is { } seconds ? $"{seconds} s" : $"platform default ({view["defaultTimeoutSeconds"]} s)";
         var logging = view["loggingEnabled"]?.GetValue<bool>() == true ? "on" : "off";
         context.Output.WriteLine($"{view["connector"]} {view["version"]} (major {view["major"]}) in {view["environment"]}: timeout {timeout}, logging {logging}");
-        PrintParameters(context, "Connector parameters", view["connectorParameters"]);
-        PrintParameters(context, "Authentication parameters", view["authenticationParameters"]);
+        PrintParameters(context, "Connector parameters", view["connectorParameters"], "--unset");
+        PrintParameters(context, "Authentication parameters", view["authenticationParameters"], "--unset-auth");
         if (view["missingRequired"] is JsonArray { Count: > 0 } missing)
         {
             context.Output.WriteLine($"Missing required: {string.Join(", ", missing)}");
         }
     }
 
-    private static void PrintParameters(CliContext context, string title, JsonNode? parameters)
+    /// <summary>Prints one tab's parameters; a value the current version no longer declares says how to remove it.</summary>
+    private static void PrintParameters(CliContext context, string title, JsonNode? parameters, string unsetOption)
     {
         if (parameters is not JsonArray { Count: > 0 } list)
         {
@@ -159,6 +160,11 @@ internal static class ConfigCommand
             if (parameter["required"]?.GetValue<bool>() == true)
             {
                 notes.Add("required");
+            }
+
+            if (parameter["inDefinition"]?.GetValue<bool>() == false)
+            {
+                notes.Add($"not in this version; {unsetOption} to remove");
             }
 
             var suffix = notes.Count > 0 ? $"  [{string.Join(", ", notes)}]" : "";

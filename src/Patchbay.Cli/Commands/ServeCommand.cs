@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using Patchbay.Hub;
+using Patchbay.Hub.Jobs;
 using Patchbay.Runtime.Node;
 
 namespace Patchbay.Cli.Commands;
@@ -16,9 +17,17 @@ internal static class ServeCommand
         var node = new Option<string>("--node") { Description = "The node executable.", DefaultValueFactory = _ => "node" };
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Write log lines as JSON objects." };
         var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per API key; 0 turns the limit off.", DefaultValueFactory = _ => new HubOptions().RateLimitPerSecond };
-        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit };
+        var jobWorkers = new Option<int>("--job-workers") { Description = "How many job attempts and callbacks this hub runs at once.", DefaultValueFactory = _ => new HubOptions().JobWorkers };
+        var callbackHosts = new Option<string?>("--callback-hosts") { Description = "The hosts job callbacks may go to, separated by ',': names, addresses, or .example.com for a domain and its subdomains (env PATCHBAY_CALLBACK_HOSTS). Default: any." };
+        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit, jobWorkers, callbackHosts };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var hosts = (parse.GetValue(callbackHosts) ?? Env("PATCHBAY_CALLBACK_HOSTS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (hosts.FirstOrDefault(h => !CallbackUrls.IsHostRule(h)) is { } notAHost)
+            {
+                throw new UserErrorException($"--callback-hosts: '{notAHost}' is not a host; write hooks.example.com, an address, or .example.com (no scheme, port or path).");
+            }
+
             var options = new HubOptions
             {
                 Urls = parse.GetValue(urls)!,
@@ -28,6 +37,8 @@ internal static class ServeCommand
                 NodePath = parse.GetValue(node)!,
                 JsonLogs = parse.GetValue(jsonLogs),
                 RateLimitPerSecond = parse.GetValue(rateLimit),
+                JobWorkers = parse.GetValue(jobWorkers),
+                CallbackHosts = hosts,
             };
             HubApp hub;
             try

@@ -12,7 +12,8 @@ namespace Patchbay.Hub.Configuration;
 
 /// <summary>
 /// Shows and changes the configuration of a connector major version in an environment. A change merges into what
-/// is stored (a parameter not mentioned keeps its value, null removes it, the mask keeps a stored secret), is
+/// is stored (a parameter not mentioned keeps its value, null removes it, also one the current version no longer
+/// declares; the mask keeps a stored secret), is
 /// checked completely before anything is written, and is saved with its audit record in one SaveChanges.
 /// </summary>
 public sealed class ConnectorConfigEditor(HubDb db, ConnectorCatalog catalog, SecretProtector secrets, TimeProvider time)
@@ -151,6 +152,12 @@ public sealed class ConnectorConfigEditor(HubDb db, ConnectorCatalog catalog, Se
         {
             var place = PathOf(values, name);
             var parameter = declared.FirstOrDefault(p => p.Name == name);
+            if (parameter is null && Stored(target.Config, kind, name) is { } stale)
+            {
+                ReadStale(value, stale, place, target, change, errors);
+                continue;
+            }
+
             if (parameter is null)
             {
                 errors.Add(ProblemError.Field(place, $"No such parameter in {target.Connector.Name} {target.Connector.Version}; it declares {Names(declared)}."));
@@ -190,6 +197,25 @@ public sealed class ConnectorConfigEditor(HubDb db, ConnectorCatalog catalog, Se
             }
 
             change.Values[(kind, name)] = new NewValue(given, parameter.PasswordMode);
+        }
+    }
+
+    /// <summary>
+    /// A value stored for a parameter that only an earlier version declared: null removes it, the value as GET shows
+    /// it (the mask for a secret) keeps it, so a form can send back what it read; anything else is refused.
+    /// </summary>
+    private static void ReadStale(JsonNode? value, ParameterValueRecord stale, string place, Target target, Change change, List<ProblemError> errors)
+    {
+        if (value is null)
+        {
+            change.Values[(stale.Kind, stale.Name)] = null;
+            return;
+        }
+
+        var shown = stale.IsSecret ? SecretProtector.Mask : stale.Value;
+        if (value is not JsonValue text || text.GetValueKind() != JsonValueKind.String || text.GetValue<string>() != shown)
+        {
+            errors.Add(ProblemError.Field(place, $"{target.Connector.Name} {target.Connector.Version} no longer declares this parameter; send null to remove its stored value."));
         }
     }
 
@@ -288,7 +314,15 @@ public sealed class ConnectorConfigEditor(HubDb db, ConnectorCatalog catalog, Se
                 value,
                 stored is not null,
                 parameter.DefaultValue.Length > 0 && !parameter.PasswordMode ? parameter.DefaultValue : null,
-                parameter.AllowedValues.Count > 0 ? [.. parameter.AllowedValues] : null));
+                parameter.AllowedValues.Count > 0 ? [.. parameter.AllowedValues] : null,
+                InDefinition: true));
+        }
+
+        // Values stored for parameters the current version no longer declares: shown (secrets masked) so they can be removed.
+        var names = declared.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in (config?.Values ?? []).Where(v => v.Kind == kind && !names.Contains(v.Name)).OrderBy(v => v.Name, StringComparer.Ordinal))
+        {
+            views.Add(new ParameterValueView(stale.Name, false, stale.IsSecret, stale.IsSecret ? SecretProtector.Mask : stale.Value, true, null, null, InDefinition: false));
         }
 
         return views;

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Patchbay.Hub.Runtime;
-using Patchbay.Hub.Scaling;
 using Patchbay.Hub.Storage;
 
 namespace Patchbay.Hub.Configuration;
 
 /// <summary>Applies stored platform settings to this hub's runtime, and remembers which version of them it applied.</summary>
-public sealed partial class PlatformSettingsApplier(RuntimeHost runtime, HubOptions options, SecretProtector secrets, IServiceProvider services, ILogger<PlatformSettingsApplier> logger) : IDisposable
+public sealed partial class PlatformSettingsApplier(RuntimeHost runtime, PlatformRuntimeOptions runtimeOptions, ILogger<PlatformSettingsApplier> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -22,7 +21,7 @@ public sealed partial class PlatformSettingsApplier(RuntimeHost runtime, HubOpti
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await runtime.ReconfigureAsync(PlatformRuntimeOptions.From(settings, options, secrets).WithSharedTokens(services), cancellationToken); // keep OAuth tokens shared after a settings change
+            await runtime.ReconfigureAsync(runtimeOptions.For(settings), cancellationToken);
             AppliedAt = settings.UpdatedAt;
             Applied(logger, settings.UpdatedAt, settings.UpdatedBy);
         }

@@ -115,30 +115,33 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, CatalogReadCa
             throw new CatalogConflictException($"{definition.Name} {definition.Version} is not newer than the installed {current.Version} of major version {major}; raise the version, or restore an earlier one from the history.");
         }
 
-        connector ??= db.Connectors.Add(new ConnectorRecord { Id = Guid.CreateVersion7(), Name = definition.Name, NameKey = key, GlobalGuid = definition.GlobalGuid, CreatedAt = now }).Entity;
-        if (current is not null)
+        var earlier = connector is null ? null : await FindInHistoryAsync(connector.Id, major, version, cancellationToken);
+        if (earlier is not null && earlier.Sha256 != sha)
         {
-            current.IsCurrent = false;
-            current.ReplacedAt = now;
+            throw new CatalogConflictException($"{definition.Name} {earlier.Version} is in the history of major version {major} with other content; raise the version, or restore that one from the history.");
         }
 
+        connector ??= db.Connectors.Add(new ConnectorRecord { Id = Guid.CreateVersion7(), Name = definition.Name, NameKey = key, GlobalGuid = definition.GlobalGuid, CreatedAt = now }).Entity;
         connector.Name = definition.Name; // the newest upload decides the name's case
-        var added = db.ConnectorVersions.Add(new ConnectorVersionRecord
+        var next = earlier ?? db.ConnectorVersions.Add(new ConnectorVersionRecord
         {
             Id = Guid.CreateVersion7(),
             ConnectorId = connector.Id,
             Major = major,
             Version = definition.Version,
-            IsCurrent = true,
             Package = bytes,
             Sha256 = sha,
-            UploadedAt = now,
             UploadedBy = caller.Name,
         }).Entity;
+
+        // The very package uploaded again (after a restore of an older one) is the same row made current: one row per version.
+        next.UploadedAt = now;
+        next.UploadedBy = caller.Name;
+        MakeCurrent(next, current, now);
         var outcome = current is null ? InstallOutcome.AddedMajor : InstallOutcome.ReplacedVersion;
         AuditLog.Record(db, caller, "connector.install", $"{definition.Name} {definition.Version}", new { outcome, replaced = current?.Version, sha256 = sha }, time);
         await db.SaveChangesAsync(cancellationToken);
-        return new InstallResult(outcome, connector.Id, added.Id, connector.Name, major, definition.Version, current?.Version);
+        return new InstallResult(outcome, connector.Id, next.Id, connector.Name, major, definition.Version, current?.Version);
     }
 
     private async Task<InstallResult> RestoreOnceAsync(string name, int major, Guid versionId, Caller caller, CancellationToken cancellationToken)
@@ -153,18 +156,34 @@ public sealed class ConnectorCatalog(HubDb db, IMemoryCache cache, CatalogReadCa
             return new InstallResult(InstallOutcome.Unchanged, connector.Id, restored.Id, connector.Name, major, restored.Version, null);
         }
 
-        var now = time.GetUtcNow();
+        MakeCurrent(restored, current, time.GetUtcNow());
+        AuditLog.Record(db, caller, "connector.restore", $"{connector.Name} {restored.Version}", new { major, versionId, replaced = current?.Version }, time);
+        await db.SaveChangesAsync(cancellationToken);
+        return new InstallResult(InstallOutcome.ReplacedVersion, connector.Id, restored.Id, connector.Name, major, restored.Version, current?.Version);
+    }
+
+    /// <summary>The one place a major's current version changes: the next one is current, the one before goes to history.</summary>
+    private static void MakeCurrent(ConnectorVersionRecord next, ConnectorVersionRecord? current, DateTimeOffset now)
+    {
         if (current is not null)
         {
             current.IsCurrent = false;
             current.ReplacedAt = now;
         }
 
-        restored.IsCurrent = true;
-        restored.ReplacedAt = null;
-        AuditLog.Record(db, caller, "connector.restore", $"{connector.Name} {restored.Version}", new { major, versionId, replaced = current?.Version }, time);
-        await db.SaveChangesAsync(cancellationToken);
-        return new InstallResult(InstallOutcome.ReplacedVersion, connector.Id, restored.Id, connector.Name, major, restored.Version, current?.Version);
+        next.IsCurrent = true;
+        next.ReplacedAt = null;
+    }
+
+    /// <summary>A replaced version of the major with the same precedence as <paramref name="version"/>, or null; packages are not loaded to find it.</summary>
+    private async Task<ConnectorVersionRecord?> FindInHistoryAsync(Guid connectorId, int major, SemVersion version, CancellationToken cancellationToken)
+    {
+        var replaced = await db.ConnectorVersions.AsNoTracking()
+            .Where(v => v.ConnectorId == connectorId && v.Major == major && !v.IsCurrent)
+            .Select(v => new { v.Id, v.Version })
+            .ToListAsync(cancellationToken);
+        var same = replaced.Find(v => SemVersion.Parse(v.Version, SemVersionStyles.Strict).ComparePrecedenceTo(version) == 0);
+        return same is null ? null : await db.ConnectorVersions.FirstAsync(v => v.Id == same.Id, cancellationToken);
     }
 
     /// <summary>Deletes one major (or, when <paramref name="major"/> is null, the whole connector) with its configuration.</summary>

@@ -37,8 +37,8 @@ public static class HistoryEndpoints
 
         var rows = filter.Apply(db.Invocations.AsNoTracking());
         var total = await rows.CountAsync(context.RequestAborted);
-        var page = await rows.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(context.RequestAborted);
-        return Results.Json(new HistoryPage([.. page.Select(InvocationSummary.From)], total, filter.Page, filter.PageSize), HubJson.Options);
+        var page = await rows.Skip(filter.Paging.Skip).Take(filter.Paging.PageSize).ToListAsync(context.RequestAborted);
+        return Results.Json(new HistoryPage([.. page.Select(InvocationSummary.From)], total, filter.Paging.Page, filter.Paging.PageSize), HubJson.Options);
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext context, HubDb db)

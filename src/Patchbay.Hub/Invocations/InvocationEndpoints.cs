@@ -22,7 +22,7 @@ public static class InvocationEndpoints
         return api;
     }
 
-    private static async Task<IResult> InvokeAsync(string name, int major, string action, string? mode, HttpContext context, InvocationService invocations, IdempotencyStore idempotency, JobScheduler scheduler, TimeProvider time)
+    private static async Task<IResult> InvokeAsync(string name, int major, string action, string? mode, HttpContext context, InvocationService invocations, IdempotencyStore idempotency, JobScheduler scheduler, HubOptions options, TimeProvider time)
     {
         var isAsync = mode switch
         {
@@ -36,7 +36,7 @@ public static class InvocationEndpoints
         }
 
         var bytes = await ReadBodyAsync(context);
-        var (body, bodyError) = InvokeBody.Parse(bytes, isAsync.Value);
+        var (body, bodyError) = InvokeBody.Parse(bytes, isAsync.Value, options.CallbackHosts);
         if (bodyError is not null)
         {
             return bodyError;

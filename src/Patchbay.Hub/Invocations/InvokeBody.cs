@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Patchbay.Hub.Api;
+using Patchbay.Hub.Jobs;
 
 namespace Patchbay.Hub.Invocations;
 
@@ -12,7 +13,10 @@ namespace Patchbay.Hub.Invocations;
 public sealed record InvokeBody(string? Environment, JsonNode? Inputs, RetryBody? Retry = null, string? CallbackUrl = null)
 {
     /// <summary>Reads and checks the body; a 400 naming each field at fault.</summary>
-    public static (InvokeBody? Body, IResult? Error) Parse(byte[] bytes, bool isAsync)
+    /// <param name="bytes">The request body.</param>
+    /// <param name="isAsync">Whether this is <c>?mode=async</c> (retry and callback allowed).</param>
+    /// <param name="callbackHosts">The hosts callbacks may go to (<see cref="HubOptions.CallbackHosts"/>); empty for any.</param>
+    public static (InvokeBody? Body, IResult? Error) Parse(byte[] bytes, bool isAsync, IReadOnlyList<string> callbackHosts)
     {
         InvokeBody? body;
         try
@@ -48,9 +52,9 @@ public sealed record InvokeBody(string? Environment, JsonNode? Inputs, RetryBody
             }
         }
 
-        if (body?.CallbackUrl is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        if (isAsync && body?.CallbackUrl is { } url && CallbackUrls.Refusal(url, callbackHosts) is { } refusal)
         {
-            errors.Add(ProblemError.Field("$.callbackUrl", "An absolute http(s) URL."));
+            errors.Add(ProblemError.Field("$.callbackUrl", refusal));
         }
 
         return errors.Count > 0

@@ -16,8 +16,16 @@ public static class HubJobs
         services.AddScoped<InvocationJob>();
         services.AddScoped<CallbackJob>();
         services.AddScoped<RetentionPurge>();
-        services.AddHttpClient(CallbackJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<CallbackHandOff>();
+        services.AddScoped<CallbackSweep>();
+        services.AddSingleton<CallbackProxy>();
+        // Through the platform proxy; a redirect would lead around the allowed callback hosts, so it is a failed delivery.
+        services.AddHttpClient(CallbackJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler { Proxy = sp.GetRequiredService<CallbackProxy>(), UseProxy = true, AllowAutoRedirect = false });
         services.AddHostedService<JobServerHost>();
         return services;
     }
+
+    /// <summary>Makes Hangfire's storage now, which installs or upgrades its schema (PostgreSQL) or file (SQLite), so a hub does it under the start-up lock.</summary>
+    public static void PrepareStorage(IServiceProvider services) => _ = services.GetRequiredService<JobStorage>();
 }

@@ -11,7 +11,7 @@ namespace Patchbay.Hub.Jobs;
 /// another attempt, so Hangfire's own retries are off; and an attempt Hangfire runs again after a crash does not
 /// invoke again when that attempt is already recorded.
 /// </summary>
-public sealed partial class InvocationJob(HubDb db, InvocationService invocations, JobScheduler scheduler, TimeProvider time, ILogger<InvocationJob> logger)
+public sealed partial class InvocationJob(HubDb db, InvocationService invocations, JobScheduler scheduler, CallbackHandOff callbacks, TimeProvider time, ILogger<InvocationJob> logger)
 {
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAttemptAsync(Guid jobId, int attempt, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ public sealed partial class InvocationJob(HubDb db, InvocationService invocation
         await db.SaveChangesAsync(CancellationToken.None);
         if (job.CallbackUrl is not null)
         {
-            scheduler.EnqueueCallback(job.Id);
+            await callbacks.HandOffAsync(job.Id, CancellationToken.None); // if the hub stops before this, the sweep hands it off
         }
     }
 

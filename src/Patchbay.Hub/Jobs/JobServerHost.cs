@@ -6,8 +6,9 @@ using Microsoft.Extensions.Hosting;
 namespace Patchbay.Hub.Jobs;
 
 /// <summary>
-/// Runs this hub's Hangfire server (the workers of async jobs and callbacks) and registers the hourly
-/// retention purge. Nothing here touches Hangfire's static configuration, so several hubs can share a process.
+/// Runs this hub's Hangfire server (the workers of async jobs and callbacks) and registers the recurring jobs:
+/// the hourly retention purge and the callback sweep every minute. Nothing here touches Hangfire's static
+/// configuration, so several hubs can share a process.
 /// </summary>
 public sealed class JobServerHost(JobStorage storage, IRecurringJobManager recurring, IServiceScopeFactory scopes, HubOptions options) : IHostedService, IAsyncDisposable
 {
@@ -16,6 +17,7 @@ public sealed class JobServerHost(JobStorage storage, IRecurringJobManager recur
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<RetentionPurge>(RetentionPurge.RecurringJobId, p => p.RunAsync(CancellationToken.None), Cron.Hourly());
+        recurring.AddOrUpdate<CallbackSweep>(CallbackSweep.RecurringJobId, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
         _server = new BackgroundJobServer(
             new BackgroundJobServerOptions
             {

@@ -61,10 +61,10 @@ public static class AuditEndpoints
         var total = await records.CountAsync(context.RequestAborted);
         var page = await records
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Skip(query.Paging.Skip).Take(query.Paging.PageSize)
             .ToListAsync(context.RequestAborted);
         var items = page.Select(a => new AuditEntry(a.Id, a.At, a.Actor, a.Action, a.Target, a.Details is null ? null : JsonNode.Parse(a.Details))).ToList();
-        return Results.Json(new AuditPage(items, total, query.Page, query.PageSize), HubJson.Options);
+        return Results.Json(new AuditPage(items, total, query.Paging.Page, query.Paging.PageSize), HubJson.Options);
     }
 }
 

@@ -3,31 +3,33 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Hub.Configuration;
-using Patchbay.Hub.Scaling;
 using Patchbay.Hub.Storage;
 using Patchbay.Runtime;
+using Patchbay.Runtime.Authentication.OAuth2;
 
 namespace Patchbay.Hub.Runtime;
 
-/// <summary>The runtime options a hub runs with: its own folders and node, plus the stored platform settings.</summary>
-public static class PlatformRuntimeOptions
+/// <summary>
+/// The one place that turns stored platform settings into the options a hub's runtime runs with: its own
+/// folders and node, the settings, and the OAuth token store and lock shared by the hubs of a scale-out.
+/// Startup and every later settings change go through it, so a reconfigured runtime never loses what the
+/// first one had.
+/// </summary>
+public sealed class PlatformRuntimeOptions(HubOptions options, SecretProtector secrets, ITokenStore tokens, IConnectionLock connectionLock, IServiceScopeFactory scopes)
 {
-    public static async Task<RuntimeOptions> ReadAsync(IServiceProvider services, HubOptions options, CancellationToken cancellationToken)
+    /// <summary>The options for the settings stored now (at startup).</summary>
+    public async Task<RuntimeOptions> ReadAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(options);
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
         var settings = await db.PlatformSettings.AsNoTracking().FirstAsync(cancellationToken).ConfigureAwait(false);
-        return From(settings, options, scope.ServiceProvider.GetRequiredService<SecretProtector>()).WithSharedTokens(services); // OAuth tokens in the database, shared by the hubs of a scale-out
+        return For(settings);
     }
 
     /// <summary>The options for stored settings; the CA certificates are written to a file in the data folder, which the runtime reads.</summary>
-    public static RuntimeOptions From(PlatformSettingsRecord settings, HubOptions options, SecretProtector secrets)
+    public RuntimeOptions For(PlatformSettingsRecord settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(secrets);
         return new RuntimeOptions
         {
             NodePath = options.NodePath,
@@ -35,7 +37,9 @@ public static class PlatformRuntimeOptions
             DefaultTimeout = TimeSpan.FromSeconds(settings.DefaultTimeoutSeconds),
             Proxy = settings.ProtectedProxy is null ? null : new Uri(secrets.Unprotect(settings.ProtectedProxy)),
             NoProxy = settings.NoProxy?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
-            ExtraCaCertificatesFile = settings.CaCertificatesPem is { Length: > 0 } pem ? CaFile(options, pem) : null,
+            ExtraCaCertificatesFile = settings.CaCertificatesPem is { Length: > 0 } pem ? CaFile(pem) : null,
+            TokenStore = tokens,
+            ConnectionLock = connectionLock,
         };
     }
 
@@ -43,7 +47,7 @@ public static class PlatformRuntimeOptions
     /// A file named after the hash of its content: a changed PEM gets a new file, so a runtime still retiring
     /// keeps reading the old one, and hubs sharing a data folder write the same bytes to the same name.
     /// </summary>
-    private static string CaFile(HubOptions options, string pem)
+    private string CaFile(string pem)
     {
         var bytes = Encoding.UTF8.GetBytes(pem);
         var folder = Path.Combine(options.DataFolder, "platform");

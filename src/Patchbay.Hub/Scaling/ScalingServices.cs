@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Patchbay.Runtime;
 using Patchbay.Runtime.Authentication.OAuth2;
 
 namespace Patchbay.Hub.Scaling;
@@ -15,17 +14,5 @@ public static class ScalingServices
             ? new PostgresConnectionLock(options.PostgresConnectionString!)
             : InProcessConnectionLock.Instance); // SQLite: one hub per database, whose token cache is single-flight already
         return services;
-    }
-
-    /// <summary>The runtime options with the hub's shared token store and lock.</summary>
-    public static RuntimeOptions WithSharedTokens(this RuntimeOptions runtime, IServiceProvider services)
-    {
-        ArgumentNullException.ThrowIfNull(runtime);
-        ArgumentNullException.ThrowIfNull(services);
-        return runtime with
-        {
-            TokenStore = services.GetRequiredService<ITokenStore>(),
-            ConnectionLock = services.GetRequiredService<IConnectionLock>(),
-        };
     }
 }

@@ -91,28 +91,43 @@ public static class KeyEndpoints
 
     private static async Task<IResult> RevokeAsync(Guid id, HttpContext context, HubDb db, IMemoryCache cache, TimeProvider time)
     {
-        var record = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, context.RequestAborted);
+        var caller = Caller.From(context.User);
+        var (answer, revokedPrefix) = await SerializedWrite.RunAsync(db, () => RevokeOnceAsync(id, caller, db, time, context.RequestAborted), context.RequestAborted);
+        if (revokedPrefix is not null)
+        {
+            ApiKeyVerifier.Forget(cache, revokedPrefix);
+        }
+
+        return answer;
+    }
+
+    /// <summary>
+    /// Checks and revokes in one serializable transaction: of two admin keys revoked at the same time, one
+    /// commits and the other, retried, finds itself the last. Returns the answer and the prefix to forget, if revoked.
+    /// </summary>
+    private static async Task<(IResult Answer, string? RevokedPrefix)> RevokeOnceAsync(Guid id, Caller caller, HubDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var record = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (record is null)
         {
-            return ApiProblems.NotFound($"There is no API key with id {id}.");
+            return (ApiProblems.NotFound($"There is no API key with id {id}."), null);
         }
 
         if (record.RevokedAt is not null)
         {
-            return Results.NoContent(); // revoking is idempotent
+            return (Results.NoContent(), null); // revoking is idempotent
         }
 
         if (record.Role == Roles.Admin
-            && !await db.ApiKeys.AnyAsync(k => k.Role == Roles.Admin && k.RevokedAt == null && k.Id != id, context.RequestAborted))
+            && !await db.ApiKeys.AnyAsync(k => k.Role == Roles.Admin && k.RevokedAt == null && k.Id != id, cancellationToken))
         {
-            return ApiProblems.Conflict($"'{record.Name}' is the last active admin key; create another admin key before revoking it.");
+            return (ApiProblems.Conflict($"'{record.Name}' is the last active admin key; create another admin key before revoking it."), null);
         }
 
         record.RevokedAt = time.GetUtcNow();
-        AuditLog.Record(db, Caller.From(context.User), "key.revoke", record.Name, new { record.Role, record.Prefix }, time);
-        await db.SaveChangesAsync(context.RequestAborted);
-        ApiKeyVerifier.Forget(cache, record.Prefix);
-        return Results.NoContent();
+        AuditLog.Record(db, caller, "key.revoke", record.Name, new { record.Role, record.Prefix }, time);
+        await db.SaveChangesAsync(cancellationToken);
+        return (Results.NoContent(), record.Prefix);
     }
 
     private static async Task<bool> NameTakenAsync(HubDb db, string name)

@@ -2,8 +2,8 @@ using System.Net;
 
 namespace Patchbay.Runtime.Http;
 
-/// <summary>The platform proxy for C#-made requests, with the same no-proxy rules the Node workers apply.</summary>
-internal sealed class PlatformProxy(Uri proxy, IReadOnlyList<string> noProxy) : IWebProxy
+/// <summary>The platform proxy for C#-made requests (the runtime's, and the hub's job callbacks), with the same no-proxy rules the Node workers apply.</summary>
+public sealed class PlatformProxy(Uri proxy, IReadOnlyList<string> noProxy) : IWebProxy
 {
     public ICredentials? Credentials { get; set; } = CredentialsOf(proxy);
 

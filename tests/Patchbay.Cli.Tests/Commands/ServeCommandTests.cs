@@ -46,6 +46,18 @@ public sealed partial class ServeCommandTests
         run.Error.ShouldNotContain("Password=y");
     }
 
+    [Fact]
+    public async Task A_callback_host_written_as_a_url_is_a_clear_error()
+    {
+        using var folder = new TempFolder();
+
+        var run = await folder.RunAsync("serve", "--urls", "http://127.0.0.1:0", "--data", folder["data"], "--callback-hosts", "hooks.example.com, https://app.example.com/done");
+
+        run.ExitCode.ShouldBe(ExitCodes.UserError, run.ToString());
+        run.Error.ShouldContain("--callback-hosts: 'https://app.example.com/done' is not a host");
+        Directory.Exists(folder["data"]).ShouldBeFalse("refused before the hub starts");
+    }
+
     /// <summary>Runs 'serve' until it says where it listens, runs <paramref name="whileUp"/>, then cancels it.</summary>
     private static async Task<(int ExitCode, string Error)> ServeUntilReadyAsync(TempFolder folder, string data, Func<Uri, string, Task> whileUp)
     {

@@ -19,6 +19,7 @@ public sealed class ConfigCommandTests : IAsyncLifetime
     private readonly string _data = Directory.CreateTempSubdirectory("patchbay-cli-hub-").FullName;
     private readonly string _adminKey = ApiKeys.Generate().Key;
     private HubApp? _hub;
+    private readonly string _globalGuid = Guid.NewGuid().ToString();
     private string _connector = "";
 
     private HubApp Hub => _hub!;
@@ -27,13 +28,7 @@ public sealed class ConfigCommandTests : IAsyncLifetime
     {
         _hub = await HubApp.StartAsync(new HubOptions { Urls = "http://127.0.0.1:0", DataFolder = _data, AdminKey = _adminKey, RateLimitPerSecond = 0 }, l => l.ClearProviders(), TestContext.Current.CancellationToken);
         _connector = "Cli Config " + Guid.NewGuid().ToString("N")[..6];
-        var package = new TestConnector { Name = _connector }
-            .Parameters(new ConnectorParameter { Name = "greeting", Required = true }, new ConnectorParameter { Name = "region", DefaultValue = "eu" })
-            .Auth("callback(RESPONSE({}, null, 200));", new ConnectorParameter { Name = "token", PasswordMode = true })
-            .Invoke("noop", "callback(RESPONSE({}, null, 200));")
-            .Build();
-        await using var scope = Hub.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ConnectorCatalog>().InstallAsync(package, new Caller(Guid.NewGuid(), "test", Roles.Admin, null), TestContext.Current.CancellationToken);
+        await InstallAsync("1.0.0", new ConnectorParameter { Name = "greeting", Required = true }, new ConnectorParameter { Name = "region", DefaultValue = "eu" });
     }
 
     public async ValueTask DisposeAsync()
@@ -89,6 +84,21 @@ public sealed class ConfigCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Show_marks_a_value_the_current_version_no_longer_declares_and_unset_removes_it()
+    {
+        await RunAsync("", "config", "set", _connector, "1", "--env", "Test", "greeting=Hello");
+        await InstallAsync("1.1.0", new ConnectorParameter { Name = "region", DefaultValue = "eu" });
+
+        var show = await RunAsync("", "config", "show", _connector, "1", "--env", "Test");
+        var unset = await RunAsync("", "config", "set", _connector, "1", "--env", "Test", "--unset", "greeting");
+
+        show.ExitCode.ShouldBe(0, show.ToString());
+        show.Output.ShouldContain("greeting  Hello  [not in this version; --unset to remove]");
+        unset.ExitCode.ShouldBe(0, unset.ToString());
+        unset.Output.ShouldNotContain("greeting");
+    }
+
+    [Fact]
     public async Task The_hubs_refusal_is_printed_with_the_place_and_exit_code_one()
     {
         var unknown = await RunAsync("", "config", "set", _connector, "1", "--env", "Test", "nope=1");
@@ -137,6 +147,18 @@ public sealed class ConfigCommandTests : IAsyncLifetime
         var context = new CliContext(output, error, _data) { Input = input, GetEnvironmentVariable = name => environment.GetValueOrDefault(name) };
         var exitCode = await PatchbayCli.RunAsync(context, args, TestContext.Current.CancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Installs a version of the test connector with these Connector parameters (the same globalguid each time).</summary>
+    private async Task InstallAsync(string version, params ConnectorParameter[] parameters)
+    {
+        var package = new TestConnector { Name = _connector, Version = version, GlobalGuid = _globalGuid }
+            .Parameters(parameters)
+            .Auth("callback(RESPONSE({}, null, 200));", new ConnectorParameter { Name = "token", PasswordMode = true })
+            .Invoke("noop", "callback(RESPONSE({}, null, 200));")
+            .Build();
+        await using var scope = Hub.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ConnectorCatalog>().InstallAsync(package, new Caller(Guid.NewGuid(), "test", Roles.Admin, null), TestContext.Current.CancellationToken);
     }
 
     private async Task<string> StoredTokenAsync()

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Core.Model;
 using Patchbay.Hub.Connectors;
@@ -14,12 +15,26 @@ internal static class ConfigTestConnector
     public static async Task<string> InstallAsync(HubFixture hub)
     {
         var name = "Config " + Guid.NewGuid().ToString("N")[..8];
-        var package = new TestConnector { Name = name }
-            .Parameters(
+        await InstallAsync(hub, new TestConnector { Name = name }, dropped: []);
+        return name;
+    }
+
+    /// <summary>Installs another version of a connector of this shape, without the parameters named (of either tab).</summary>
+    public static async Task InstallVersionAsync(HubFixture hub, string name, string version, params string[] dropped)
+    {
+        var globalGuid = await hub.QueryAsync(db => db.Connectors.Where(c => c.Name == name).Select(c => c.GlobalGuid).SingleAsync(TestContext.Current.CancellationToken));
+        await InstallAsync(hub, new TestConnector { Name = name, Version = version, GlobalGuid = globalGuid }, dropped);
+    }
+
+    private static async Task InstallAsync(HubFixture hub, TestConnector connector, string[] dropped)
+    {
+        ConnectorParameter[] Kept(params ConnectorParameter[] parameters) => [.. parameters.Where(p => !dropped.Contains(p.Name))];
+        var package = connector
+            .Parameters(Kept(
                 new ConnectorParameter { Name = "greeting", Required = true },
                 new ConnectorParameter { Name = "region", AllowedValues = ["eu", "us"], DefaultValue = "eu" },
-                new ConnectorParameter { Name = "apiKey", Required = true, PasswordMode = true })
-            .Auth("callback(RESPONSE({ token: globals.authdata.token, user: globals.authdata.user }, null, 200));", new ConnectorParameter { Name = "token", PasswordMode = true }, new ConnectorParameter { Name = "user" })
+                new ConnectorParameter { Name = "apiKey", Required = true, PasswordMode = true }))
+            .Auth("callback(RESPONSE({ token: globals.authdata.token, user: globals.authdata.user }, null, 200));", Kept(new ConnectorParameter { Name = "token", PasswordMode = true }, new ConnectorParameter { Name = "user" }))
             .Invoke(
                 "greet",
                 "LOG.info('greeting with ' + globals.systemproperties.greeting); callback(RESPONSE({ text: globals.systemproperties.greeting + ' from ' + globals.systemproperties.region, secrets: String(globals.systemproperties.apiKey).length + '|' + String(globals.authdata.token).length }, null, 200));",
@@ -38,7 +53,6 @@ internal static class ConfigTestConnector
             .Build();
         await using var scope = hub.Hub.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ConnectorCatalog>().InstallAsync(package, new Caller(Guid.NewGuid(), "test", Roles.Admin, null), TestContext.Current.CancellationToken);
-        return name;
     }
 
     public static Uri ConfigUri(string connector, string environment) =>

@@ -83,6 +83,52 @@ public abstract class ConnectorConfigApiTests(HubFixture hub) : HubTests(hub)
     }
 
     [Fact]
+    public async Task Values_of_parameters_a_new_version_dropped_are_shown_as_not_in_the_definition_and_null_removes_them()
+    {
+        var name = await InstallAsync(Hub);
+        await PutOkAsync(name, FullConfig());
+        await InstallVersionAsync(Hub, name, "1.1.0", "greeting", "apiKey", "user");
+
+        var view = JsonNode.Parse(await Hub.Admin.GetStringAsync(ConfigUri(name, "Test"), Cancel))!;
+
+        view["version"]!.GetValue<string>().ShouldBe("1.1.0");
+        Parameter(view, "connectorParameters", "region")["inDefinition"]!.GetValue<bool>().ShouldBeTrue();
+        var greeting = Parameter(view, "connectorParameters", "greeting");
+        greeting["inDefinition"]!.GetValue<bool>().ShouldBeFalse();
+        greeting["value"]!.GetValue<string>().ShouldBe("Hello");
+        greeting["isSet"]!.GetValue<bool>().ShouldBeTrue();
+        var apiKey = Parameter(view, "connectorParameters", "apiKey");
+        apiKey["inDefinition"]!.GetValue<bool>().ShouldBeFalse();
+        apiKey["value"]!.GetValue<string>().ShouldBe(SecretProtector.Mask);
+        Parameter(view, "authenticationParameters", "user")["inDefinition"]!.GetValue<bool>().ShouldBeFalse();
+        view["missingRequired"]!.AsArray().ShouldBeEmpty();
+        view.ToJsonString().ShouldNotContain(ApiKey);
+
+        // Sent back as read, they stay; any other value is refused, naming the place.
+        var asRead = await Hub.Admin.PutAsJsonAsync(ConfigUri(name, "Test"), new { connectorParameters = new { greeting = "Hello", apiKey = SecretProtector.Mask } }, Cancel);
+        asRead.StatusCode.ShouldBe(HttpStatusCode.OK, await asRead.Content.ReadAsStringAsync(Cancel));
+        var changed = await Hub.Admin.PutAsJsonAsync(ConfigUri(name, "Test"), new { connectorParameters = new { greeting = "Changed" } }, Cancel);
+        changed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await changed.Content.ReadAsStringAsync(Cancel)).ShouldContain("$.connectorParameters.greeting");
+
+        var removed = await Hub.Admin.PutAsJsonAsync(ConfigUri(name, "Test"), new
+        {
+            connectorParameters = new Dictionary<string, string?> { ["greeting"] = null, ["apiKey"] = null },
+            authenticationParameters = new Dictionary<string, string?> { ["user"] = null },
+        }, Cancel);
+
+        removed.StatusCode.ShouldBe(HttpStatusCode.OK, await removed.Content.ReadAsStringAsync(Cancel));
+        var after = (await removed.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
+        after["connectorParameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["region"]);
+        after["authenticationParameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["token"]);
+        (await Hub.QueryAsync(db => db.ParameterValues.Where(v => db.ConnectorConfigs.Any(c => c.Id == v.ConfigId && db.Connectors.Any(k => k.Id == c.ConnectorId && k.Name == name))).Select(v => v.Name).ToListAsync(Cancel)))
+            .ShouldBe(["region", "token"], ignoreOrder: true);
+        var audit = await Hub.QueryAsync(db => db.Audit.AsNoTracking().Where(a => a.Action == "config.update" && a.Target.StartsWith(name)).OrderByDescending(a => a.Id).Select(a => a.Details).FirstAsync(Cancel));
+        audit.ShouldBe("""{"version":"1.1.0","changed":["connectorParameters.greeting","connectorParameters.apiKey","authenticationParameters.user"]}""");
+        (await Hub.QueryAsync(db => db.Audit.Where(a => a.Target.StartsWith(name)).Select(a => a.Details).ToListAsync(Cancel))).ShouldAllBe(d => d == null || (!d.Contains(ApiKey) && !d.Contains("Hello")));
+    }
+
+    [Fact]
     public async Task Invalid_changes_name_each_place_and_change_nothing()
     {
         var name = await InstallAsync(Hub);

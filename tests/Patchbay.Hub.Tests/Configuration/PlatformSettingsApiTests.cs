@@ -7,8 +7,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Patchbay.Hub.Configuration;
 using Patchbay.Hub.Runtime;
+using Patchbay.Hub.Scaling;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Tests.Support;
+using Patchbay.Runtime.Authentication.OAuth2;
 using Patchbay.Runtime.Tests.Support;
 using static Patchbay.Hub.Tests.Configuration.ConfigTestConnector;
 
@@ -114,6 +116,20 @@ public abstract class PlatformSettingsApiTests(HubFixture hub) : HubTests(hub)
         Hub.Hub.Services.GetRequiredService<RuntimeHost>().Options.DefaultTimeout.ShouldBe(TimeSpan.FromSeconds(45));
         var audit = await Hub.QueryAsync(db => db.Audit.AsNoTracking().Where(a => a.Action == "settings.update").OrderByDescending(a => a.Id).Select(a => a.Details).FirstAsync(Cancel));
         audit.ShouldBe("""{"changed":["defaultTimeoutSeconds"]}""");
+    }
+
+    [Fact]
+    public async Task The_runtime_keeps_the_shared_token_store_and_lock_at_startup_and_after_a_settings_change()
+    {
+        var services = Hub.Hub.Services;
+        var runtime = services.GetRequiredService<RuntimeHost>();
+        runtime.Options.TokenStore.ShouldBeSameAs(services.GetRequiredService<ITokenStore>());
+        runtime.Options.ConnectionLock.ShouldBeSameAs(services.GetRequiredService<IConnectionLock>());
+
+        await PutAsync(new { defaultTimeoutSeconds = Random.Shared.Next(100, 3600) });
+
+        runtime.Options.TokenStore.ShouldBeOfType<DatabaseTokenStore>().ShouldBeSameAs(services.GetRequiredService<ITokenStore>());
+        runtime.Options.ConnectionLock.ShouldBeSameAs(services.GetRequiredService<IConnectionLock>());
     }
 
     [Fact]

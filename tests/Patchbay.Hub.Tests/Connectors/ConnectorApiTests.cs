@@ -165,6 +165,68 @@ public abstract class ConnectorApiTests(HubFixture hub) : HubTests(hub)
     }
 
     [Fact]
+    public async Task Uploading_the_replaced_version_again_after_a_restore_makes_it_current_without_a_duplicate()
+    {
+        var name = UniqueName();
+        var guid = Guid.NewGuid().ToString();
+        await InstallAsync(Package(name, "1.0.0", guid));
+        var newer = Bizc(Package(name, "1.1.0", guid));
+        (await Hub.Admin.UploadAsync(newer)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await RestoreAsync(name, "1.0.0");
+
+        var again = await Hub.Admin.UploadAsync(newer);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.Created, await again.Content.ReadAsStringAsync(Cancel));
+        var answer = await ReadAsync(again);
+        answer["outcome"]!.GetValue<string>().ShouldBe("replacedVersion");
+        answer["replacedVersion"]!.GetValue<string>().ShouldBe("1.0.0");
+        var history = await HistoryAsync(name);
+        history.Select(v => (v.Version, v.IsCurrent)).ShouldBe([("1.1.0", true), ("1.0.0", false)]);
+        history[0].ReplacedAt.ShouldBeNull();
+        history[1].ReplacedAt.ShouldNotBeNull();
+        (await GetJsonAsync(Of(name, "/versions/1")))["version"]!.GetValue<string>().ShouldBe("1.1.0");
+    }
+
+    [Fact]
+    public async Task A_new_minor_after_a_restore_is_current_once_and_the_history_stays_ordered_without_duplicates()
+    {
+        var name = UniqueName();
+        var guid = Guid.NewGuid().ToString();
+        await InstallAsync(Package(name, "1.0.0", guid));
+        await InstallAsync(Package(name, "1.1.0", guid));
+        await RestoreAsync(name, "1.0.0");
+
+        await InstallAsync(Package(name, "1.2.0", guid));
+
+        var history = await HistoryAsync(name);
+        history.Select(v => (v.Version, v.IsCurrent)).ShouldBe([("1.2.0", true), ("1.1.0", false), ("1.0.0", false)]);
+        history.Select(v => v.UploadedAt).ShouldBe(history.Select(v => v.UploadedAt).OrderDescending().ToList());
+        history.Skip(1).ShouldAllBe(v => v.ReplacedAt != null);
+        var rows = await Hub.QueryAsync(db => db.ConnectorVersions.Where(v => v.Connector!.Name == name).Select(v => new { v.Version, v.IsCurrent }).ToListAsync(Cancel));
+        rows.Count(r => r.IsCurrent).ShouldBe(1);
+        rows.Select(r => r.Version).ShouldBeUnique();
+    }
+
+    [Fact]
+    public async Task A_version_in_the_history_uploaded_again_with_other_content_is_refused_and_changes_nothing()
+    {
+        var name = UniqueName();
+        var guid = Guid.NewGuid().ToString();
+        await InstallAsync(Package(name, "1.0.0", guid));
+        await InstallAsync(Package(name, "1.1.0", guid));
+        await RestoreAsync(name, "1.0.0");
+        var before = await SnapshotAsync();
+        var other = Package(name, "1.1.0", guid);
+        other = other with { Definition = other.Definition with { Description = "Other content" } };
+
+        var refused = await Hub.Admin.UploadAsync(Bizc(other));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await ReadAsync(refused))["detail"]!.GetValue<string>().ShouldContain("1.1.0 is in the history");
+        (await SnapshotAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_downgrade_and_another_connector_with_the_same_name_are_refused_and_change_nothing()
     {
         var name = UniqueName();
@@ -346,6 +408,22 @@ public abstract class ConnectorApiTests(HubFixture hub) : HubTests(hub)
         var response = await Hub.Admin.UploadAsync(Bizc(package));
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
     }
+
+    private async Task RestoreAsync(string name, string version)
+    {
+        var id = (await HistoryAsync(name)).Single(v => v.Version == version).Id;
+        var response = await Hub.Admin.PostAsync(Of(name, $"/versions/1/history/{id}/restore"), null, Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancel));
+    }
+
+    /// <summary>The history of major 1 as the API lists it.</summary>
+    private async Task<IReadOnlyList<(Guid Id, string Version, bool IsCurrent, DateTimeOffset UploadedAt, DateTimeOffset? ReplacedAt)>> HistoryAsync(string name) =>
+        [.. (await GetJsonAsync(Of(name, "/versions/1/history"))).AsArray().Select(v => (
+            v!["id"]!.GetValue<Guid>(),
+            v["version"]!.GetValue<string>(),
+            v["isCurrent"]!.GetValue<bool>(),
+            v["uploadedAt"]!.GetValue<DateTimeOffset>(),
+            v["replacedAt"]?.GetValue<DateTimeOffset>()))];
 
     /// <summary>Everything the catalog stores, to prove a failed operation left it as it was.</summary>
     private async Task<string> SnapshotAsync()

@@ -56,6 +56,9 @@ public abstract class HistoryTests(HubFixture hub) : HubTests(hub)
     [InlineData("jobId=42", "query.jobId")]
     [InlineData("page=0", "query.page")]
     [InlineData("pageSize=201", "query.pageSize")]
+    [InlineData("pageSize=0", "query.pageSize")]
+    [InlineData("page=2147483647", "query.page")]
+    [InlineData("from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "query.from")]
     public async Task A_bad_filter_is_refused_naming_the_parameter(string query, string field)
     {
         var response = await Hub.Admin.GetAsync(new Uri("/api/v1/invocations?" + query, UriKind.Relative), Cancel);

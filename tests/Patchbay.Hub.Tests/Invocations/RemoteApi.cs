@@ -72,6 +72,20 @@ public sealed class RemoteApi : IAsyncLifetime
         return await _callbacks.Reader.ReadAsync(limit.Token);
     }
 
+    /// <summary>The next callback of a given job within the timeout; callbacks of other jobs before it are passed over.</summary>
+    public async Task<JsonObject> NextCallbackAsync(Guid jobId, TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var (id, body) = await _callbacks.Reader.ReadAsync(limit.Token);
+            if (id == jobId.ToString())
+            {
+                return body;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Hub.Jobs;
@@ -27,10 +28,9 @@ public abstract class AsyncJobTests(HubFixture hub, RemoteApi remote) : HubTests
         var jobId = Guid.Parse(body["jobId"]!.ToString());
         body["statusUrl"]!.ToString().ShouldBe($"/api/v1/jobs/{jobId}");
 
-        var callback = await remote.NextCallbackAsync(TimeSpan.FromSeconds(60));
-        callback.JobId.ShouldBe(jobId.ToString());
-        callback.Body["state"]!.ToString().ShouldBe("succeeded");
-        callback.Body["result"]!["success"]!.GetValue<bool>().ShouldBeTrue();
+        var callback = await remote.NextCallbackAsync(jobId, TimeSpan.FromSeconds(60));
+        callback["state"]!.ToString().ShouldBe("succeeded");
+        callback["result"]!["success"]!.GetValue<bool>().ShouldBeTrue();
 
         var status = await client.WaitForJobAsync(jobId);
         status["state"]!.ToString().ShouldBe("succeeded");
@@ -135,6 +135,35 @@ public abstract class AsyncJobTests(HubFixture hub, RemoteApi remote) : HubTests
     }
 
     [Fact]
+    public async Task A_callback_its_hub_never_handed_off_is_delivered_by_the_sweep()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        // As if the hub stopped after storing the job's end but before handing the callback to Hangfire.
+        var lost = FinishedJob(remote.Url + "/callback", DateTimeOffset.UtcNow - CallbackSweep.Grace - TimeSpan.FromMinutes(1));
+        // Ended just now: its hub may be about to hand it off, so the sweep leaves it alone.
+        var recent = FinishedJob($"{remote.Url}/callback-down/{tag}", DateTimeOffset.UtcNow);
+        await Hub.QueryAsync(db =>
+        {
+            db.Jobs.AddRange(lost, recent);
+            return db.SaveChangesAsync(Cancel);
+        });
+
+        Hub.Hub.Services.GetRequiredService<IRecurringJobManager>().Trigger(CallbackSweep.RecurringJobId);
+
+        var callback = await remote.NextCallbackAsync(lost.Id, TimeSpan.FromSeconds(60));
+        callback["jobId"]!.ToString().ShouldBe(lost.Id.ToString());
+        callback["state"]!.ToString().ShouldBe("succeeded");
+        await WaitForCallbackStateAsync(Hub.Admin, lost.Id, "delivered");
+        await using (var scope = Hub.Hub.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<CallbackSweep>().RunAsync(Cancel)).ShouldBe(0, "delivered callbacks are not handed off again, recent ones not yet");
+        }
+
+        (await Hub.QueryAsync(db => db.Jobs.Where(j => j.Id == recent.Id).Select(j => j.CallbackState).SingleAsync(Cancel))).ShouldBe("pending");
+        remote.Hits(tag).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task An_attempt_run_again_after_a_crash_does_not_invoke_again()
     {
         var tag = Guid.NewGuid().ToString("N");
@@ -169,6 +198,7 @@ public abstract class AsyncJobTests(HubFixture hub, RemoteApi remote) : HubTests
         await ExpectInvalidAsync(client.InvokeAsync(name, new { environment = "Test", retry = new { attempts = 2, backoffSeconds = 3601 } }, query: "?mode=async"), "$.retry.backoffSeconds");
         await ExpectInvalidAsync(client.InvokeAsync(name, new { environment = "Test", callbackUrl = "ftp://example.com/x" }, query: "?mode=async"), "$.callbackUrl");
         await ExpectInvalidAsync(client.InvokeAsync(name, new { environment = "Test", callbackUrl = "http://example.com/x" }), "$.callbackUrl");
+        await ExpectInvalidAsync(client.InvokeAsync(name, new { environment = "Test", callbackUrl = "https://app:secret@example.com/x" }, query: "?mode=async"), "$.callbackUrl");
         await ExpectInvalidAsync(client.InvokeAsync(name, new { environment = "Test" }, query: "?mode=later"), "query.mode");
         var unknown = await client.InvokeAsync(name, new { environment = "Nowhere" }, query: "?mode=async");
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -204,6 +234,19 @@ public abstract class AsyncJobTests(HubFixture hub, RemoteApi remote) : HubTests
             response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, role);
         }
     }
+
+    private static JobRecord FinishedJob(string callbackUrl, DateTimeOffset completedAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        State = "succeeded",
+        RequestJson = "{}",
+        Caller = "tester",
+        Attempts = 1,
+        CallbackUrl = callbackUrl,
+        CallbackState = "pending",
+        CreatedAt = completedAt - TimeSpan.FromSeconds(1),
+        CompletedAt = completedAt,
+    };
 
     private static async Task ExpectInvalidAsync(Task<HttpResponseMessage> call, string field)
     {

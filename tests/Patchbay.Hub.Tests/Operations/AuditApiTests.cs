@@ -70,6 +70,7 @@ public abstract class AuditApiTests(HubFixture hub) : HubTests(hub)
     [InlineData("pageSize=0", "query.pageSize")]
     [InlineData("page=0", "query.page")]
     [InlineData("page=two", "query.page")]
+    [InlineData("page=2147483647", "query.page")]
     public async Task Bad_filters_name_the_query_parameter(string query, string parameter)
     {
         var response = await Hub.Admin.GetAsync(new Uri("/api/v1/audit?" + query, UriKind.Relative), Cancel);

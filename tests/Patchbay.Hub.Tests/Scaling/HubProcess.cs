@@ -49,7 +49,11 @@ public sealed partial class HubProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a hub and returns once it answers HTTP.</summary>
-    public static async Task<HubProcess> StartAsync(string postgres, string adminKey, CancellationToken cancellationToken)
+    /// <param name="postgres">The shared database.</param>
+    /// <param name="adminKey">The admin key to create on a new database.</param>
+    /// <param name="serveArguments">More <c>serve</c> options (e.g. <c>--job-workers 2</c>).</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public static async Task<HubProcess> StartAsync(string postgres, string adminKey, IReadOnlyList<string> serveArguments, CancellationToken cancellationToken)
     {
         File.Exists(CliPath).ShouldBeTrue($"The CLI was not built at {CliPath}.");
         var data = Directory.CreateTempSubdirectory("patchbay-scale-").FullName;
@@ -59,7 +63,7 @@ public sealed partial class HubProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { CliPath, "serve", "--urls", "http://127.0.0.1:0", "--data", data, "--postgres", postgres, "--rate-limit", "0" })
+        foreach (var argument in new[] { CliPath, "serve", "--urls", "http://127.0.0.1:0", "--data", data, "--postgres", postgres, "--rate-limit", "0" }.Concat(serveArguments))
         {
             start.ArgumentList.Add(argument);
         }

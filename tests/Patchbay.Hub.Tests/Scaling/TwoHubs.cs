@@ -15,8 +15,9 @@ namespace Patchbay.Hub.Tests.Scaling;
 /// Two hub processes on one fresh PostgreSQL database, a real OAuth 2.0 server whose access tokens live
 /// <see cref="TokenLifetime"/>, and direct access to the database for set-up (installing connectors and
 /// configuration, as the hubs' own services do). Nothing starts when no PostgreSQL server is configured.
+/// A subclass may start the hubs with more <c>serve</c> options (<see cref="ServeArguments"/>).
 /// </summary>
-public sealed class TwoHubs : IAsyncLifetime
+public class TwoHubs : IAsyncLifetime
 {
     /// <summary>Short, so that a test can wait for a token to expire; long enough for a round of invocations to fit in it.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(12);
@@ -37,6 +38,9 @@ public sealed class TwoHubs : IAsyncLifetime
 
     public static bool Available => PostgresHub.ServerConnectionString is not null;
 
+    /// <summary>More options for both hubs' <c>patchbay serve</c>; none by default.</summary>
+    protected virtual IReadOnlyList<string> ServeArguments => [];
+
     public async ValueTask InitializeAsync()
     {
         if (!Available)
@@ -47,8 +51,8 @@ public sealed class TwoHubs : IAsyncLifetime
         var cancel = TestContext.Current.CancellationToken;
         ConnectionString = await PostgresHub.CreateDatabaseAsync(_database);
         await OAuth.InitializeAsync();
-        A = await HubProcess.StartAsync(ConnectionString, AdminKey, cancel); // migrates the database and creates the key ring
-        B = await HubProcess.StartAsync(ConnectionString, AdminKey, cancel);
+        A = await HubProcess.StartAsync(ConnectionString, AdminKey, ServeArguments, cancel); // migrates the database and creates the key ring
+        B = await HubProcess.StartAsync(ConnectionString, AdminKey, ServeArguments, cancel);
         _services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
@@ -81,6 +85,7 @@ public sealed class TwoHubs : IAsyncLifetime
         }
 
         Directory.Delete(_dataFolder, recursive: true);
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Runs a query on the shared database.</summary>

@@ -104,6 +104,38 @@ public abstract class KeyApiTests(HubFixture hub) : HubTests(hub)
     }
 
     [Fact]
+    public async Task Concurrent_revocations_of_the_last_two_admin_keys_leave_one()
+    {
+        // A hub of its own, so that its admin keys are only those made here and the shared fixture keeps its key.
+        await using var fresh = (HubFixture)Activator.CreateInstance(Hub.GetType())!;
+        await fresh.InitializeAsync();
+        var survivor = (Key: fresh.AdminKey, Name: "admin");
+        for (var round = 0; round < 5; round++)
+        {
+            var name = Unique("second-admin");
+            var other = (Key: await fresh.CreateKeyAsync(Roles.Admin, name: name), Name: name);
+            var ids = await fresh.QueryAsync(db => db.ApiKeys.Where(k => k.Name == survivor.Name || k.Name == other.Name).ToDictionaryAsync(k => k.Name, k => k.Id, Cancel));
+
+            var (first, second) = (fresh.Client(survivor.Key), fresh.Client(other.Key));
+            (await first.GetAsync(Keys, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK); // both keys known, so both requests reach the revocation
+            (await second.GetAsync(Keys, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            // Each key revokes the other at the same time: the check and the revocation must be one step.
+            var responses = await Task.WhenAll(first.DeleteAsync(KeyUri(ids[other.Name]), Cancel), second.DeleteAsync(KeyUri(ids[survivor.Name]), Cancel));
+
+            // The loser is refused as the last admin key, or (when it came second) no longer authenticated.
+            var statuses = responses.Select(r => r.StatusCode).ToList();
+            statuses.Count(s => s == HttpStatusCode.NoContent).ShouldBe(1, $"round {round}: {string.Join(", ", statuses)}");
+            statuses.ShouldAllBe(s => s == HttpStatusCode.NoContent || s == HttpStatusCode.Conflict || s == HttpStatusCode.Unauthorized);
+            var active = await fresh.QueryAsync(db => db.ApiKeys.Where(k => k.Role == Roles.Admin && k.RevokedAt == null).Select(k => k.Name).ToListAsync(Cancel));
+            active.ShouldHaveSingleItem($"round {round}");
+            survivor = active[0] == survivor.Name ? survivor : other;
+            (await fresh.Client(survivor.Key).GetAsync(Keys, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await fresh.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "key.revoke", Cancel))).ShouldBe(round + 1);
+        }
+    }
+
+    [Fact]
     public async Task Revoking_an_unknown_key_is_not_found()
     {
         (await Hub.Admin.DeleteAsync(KeyUri(Guid.NewGuid()), Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);

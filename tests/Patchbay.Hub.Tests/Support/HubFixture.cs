@@ -121,8 +121,8 @@ public abstract class HubFixture : IAsyncLifetime
     protected virtual Task CleanUpAsync() => Task.CompletedTask;
 }
 
-/// <summary>The hub on SQLite, the default.</summary>
-public sealed class SqliteHub : HubFixture
+/// <summary>The hub on SQLite, the default. A subclass may change the options (<see cref="HubFixture.ConfigureAsync"/>).</summary>
+public class SqliteHub : HubFixture
 {
     public override string Engine => "sqlite";
 }
@@ -130,9 +130,10 @@ public sealed class SqliteHub : HubFixture
 /// <summary>
 /// The hub on a fresh database of the PostgreSQL server named by <c>PATCHBAY_TEST_POSTGRES</c> (a connection
 /// string with the right to create databases). Without it the PostgreSQL tests are skipped, unless
-/// <c>PATCHBAY_REQUIRE_POSTGRES=1</c> (CI) makes that a failure.
+/// <c>PATCHBAY_REQUIRE_POSTGRES=1</c> (CI) makes that a failure. A subclass may change the options after this
+/// class's own (<see cref="ConfigureAsync"/>).
 /// </summary>
-public sealed class PostgresHub : HubFixture
+public class PostgresHub : HubFixture
 {
     private string? _database;
 

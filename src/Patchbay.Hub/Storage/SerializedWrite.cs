@@ -1,13 +1,13 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Patchbay.Hub.Storage;
 
-namespace Patchbay.Hub.Connectors;
+namespace Patchbay.Hub.Storage;
 
 /// <summary>
 /// Runs a read-then-write change in a serializable transaction, retried when a concurrent change wins, so that
-/// two simultaneous uploads of one major never leave two current versions. SQLite serializes the writers
+/// what a change checked still holds when it commits: two simultaneous uploads of one major never leave two
+/// current versions, two simultaneous revocations never leave no admin key. SQLite serializes the writers
 /// (BEGIN IMMEDIATE); PostgreSQL lets one fail with a serialization failure or a unique violation, and the
 /// retry then reads what the other committed.
 /// </summary>
