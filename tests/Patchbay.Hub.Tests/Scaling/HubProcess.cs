@@ -8,7 +8,7 @@ namespace Patchbay.Hub.Tests.Scaling;
 
 /// <summary>
 /// A hub in its own process: <c>dotnet patchbay.dll serve</c> on a free loopback port with its own data folder,
-/// on a shared PostgreSQL database, as an operator runs the nodes of a scale-out.
+/// on a shared PostgreSQL database as an operator runs the nodes of a scale-out, or on its own SQLite file.
 /// </summary>
 public sealed partial class HubProcess : IAsyncDisposable
 {
@@ -49,21 +49,22 @@ public sealed partial class HubProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a hub and returns once it answers HTTP.</summary>
-    /// <param name="postgres">The shared database.</param>
+    /// <param name="postgres">The shared database; null for SQLite in the hub's data folder.</param>
     /// <param name="adminKey">The admin key to create on a new database.</param>
     /// <param name="serveArguments">More <c>serve</c> options (e.g. <c>--job-workers 2</c>).</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    public static async Task<HubProcess> StartAsync(string postgres, string adminKey, IReadOnlyList<string> serveArguments, CancellationToken cancellationToken)
+    public static async Task<HubProcess> StartAsync(string? postgres, string adminKey, IReadOnlyList<string> serveArguments, CancellationToken cancellationToken)
     {
         File.Exists(CliPath).ShouldBeTrue($"The CLI was not built at {CliPath}.");
-        var data = Directory.CreateTempSubdirectory("patchbay-scale-").FullName;
+        var data = Directory.CreateTempSubdirectory("patchbay-hub-").FullName;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { CliPath, "serve", "--urls", "http://127.0.0.1:0", "--data", data, "--postgres", postgres, "--rate-limit", "0" }.Concat(serveArguments))
+        string[] storage = postgres is null ? [] : ["--postgres", postgres];
+        foreach (var argument in new[] { CliPath, "serve", "--urls", "http://127.0.0.1:0", "--data", data, "--rate-limit", "0" }.Concat(storage).Concat(serveArguments))
         {
             start.ArgumentList.Add(argument);
         }

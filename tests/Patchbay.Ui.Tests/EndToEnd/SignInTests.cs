@@ -20,6 +20,7 @@ public sealed class SignInTests(UiHub hub, Browser browser)
         await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await ui.Page.GetByRole(AriaRole.Heading, new() { Name = "Connectors" }).WaitForAsync();
         new Uri(ui.Page.Url).AbsolutePath.ShouldBe("/connectors");
+        await ui.ScreenshotAsync("connectors");
         ui.ConsoleErrors.ShouldBeEmpty();
     }
 
@@ -44,7 +45,7 @@ public sealed class SignInTests(UiHub hub, Browser browser)
         var key = created!["key"]!.GetValue<string>();
         await using var ui = await browser.OpenAsync(hub.Address);
         await ui.SignInAsync(key);
-        (await ui.Page.GetByTestId("signed-in-as").TextContentAsync()).ShouldContain("operator");
+        (await ui.Page.GetByTestId("signed-in-as").InnerTextAsync()).ShouldContain("operator");
 
         await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await ui.Page.WaitForURLAsync("**/signin**");
