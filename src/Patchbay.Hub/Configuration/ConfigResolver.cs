@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Patchbay.Core.Model;
 using Patchbay.Hub.Connectors;
 using Patchbay.Hub.Storage;
 
@@ -22,14 +23,16 @@ public sealed class ConfigResolver(HubDb db, CatalogReadCache reads, SecretProte
             return null;
         }
 
-        // Kept encrypted in the cache; decrypted for each invocation only.
+        // Kept encrypted in the cache; decrypted for each invocation only. A value of a parameter this version no
+        // longer declares stays stored (the configuration view shows it) but is not passed to the connector.
         var config = stored.Config;
+        var definition = connector.Package.Definition;
         return config is null
             ? new ResolvedConfig(stored.EnvironmentName, new Dictionary<string, string>(), new Dictionary<string, string>(), null, false)
             : new ResolvedConfig(
                 stored.EnvironmentName,
-                Values(config, ConnectorKind),
-                Values(config, AuthenticationKind),
+                Values(config, ConnectorKind, definition.Parameters),
+                Values(config, AuthenticationKind, definition.Authentication.Parameters),
                 config.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 config.LoggingEnabled);
     }
@@ -47,8 +50,12 @@ public sealed class ConfigResolver(HubDb db, CatalogReadCache reads, SecretProte
         return new StoredConfig(name, config);
     }
 
-    private Dictionary<string, string> Values(ConnectorConfigRecord config, string kind) =>
-        config.Values.Where(v => v.Kind == kind).ToDictionary(v => v.Name, v => v.IsSecret ? secrets.Unprotect(v.Value) : v.Value, StringComparer.Ordinal);
+    private Dictionary<string, string> Values(ConnectorConfigRecord config, string kind, IEnumerable<ConnectorParameter> declared)
+    {
+        var names = declared.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        return config.Values.Where(v => v.Kind == kind && names.Contains(v.Name))
+            .ToDictionary(v => v.Name, v => v.IsSecret ? secrets.Unprotect(v.Value) : v.Value, StringComparer.Ordinal);
+    }
 
     /// <summary>An environment's name and the stored configuration there (null when nothing was set), values still encrypted.</summary>
     private sealed record StoredConfig(string EnvironmentName, ConnectorConfigRecord? Config);

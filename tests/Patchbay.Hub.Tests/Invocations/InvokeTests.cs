@@ -67,6 +67,21 @@ public abstract class InvokeTests(HubFixture hub) : HubTests(hub)
     }
 
     [Fact]
+    public async Task A_value_of_a_parameter_the_current_version_no_longer_declares_is_not_passed_to_it()
+    {
+        var name = "Echo " + Guid.NewGuid().ToString("N")[..8];
+        var globalGuid = Guid.NewGuid().ToString();
+        await Hub.InstallAsync(EchoPackage(name, globalGuid));
+        await Hub.ConfigureAsync(name, "Test", ("greeting", "Hello", false));
+        var client = Hub.Client(await Hub.CreateKeyAsync(Roles.Invoker));
+        (await TextAsync(client, name, "Test")).ShouldBe("Hello Ada");
+
+        await Hub.InstallAsync(EchoPackage(name, globalGuid, "1.1.0", "String(globals.systemproperties.greeting)", declaresGreeting: false));
+
+        (await TextAsync(client, name, "Test")).ShouldBe("undefined Ada");
+    }
+
+    [Fact]
     public async Task Concurrent_invocations_are_each_recorded_before_their_answer()
     {
         var name = await InstallEchoAsync();
@@ -132,9 +147,9 @@ public abstract class InvokeTests(HubFixture hub) : HubTests(hub)
         return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["output"]!["text"]!.GetValue<string>();
     }
 
-    private static ConnectorPackage EchoPackage(string name, string globalGuid, string version = "1.0.0", string greeting = "globals.systemproperties.greeting") =>
+    private static ConnectorPackage EchoPackage(string name, string globalGuid, string version = "1.0.0", string greeting = "globals.systemproperties.greeting", bool declaresGreeting = true) =>
         new TestConnector { Name = name, GlobalGuid = globalGuid, Version = version }
-            .Parameters(new ConnectorParameter { Name = "greeting" })
+            .Parameters(declaresGreeting ? [new ConnectorParameter { Name = "greeting" }] : [])
             .Auth("callback(RESPONSE({ token: globals.authdata.token }, null, 200));", new ConnectorParameter { Name = "token", PasswordMode = true })
             .Invoke(
                 "greet",

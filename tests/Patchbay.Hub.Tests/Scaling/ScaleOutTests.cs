@@ -57,7 +57,11 @@ public sealed class ScaleOutTests(TwoHubs hubs) : IClassFixture<TwoHubs>, IAsync
                   .then(function (r) { return r.text().then(function (t) { callback(RESPONSE({ status: r.status, body: t }, null, 200)); }); })
                   .catch(function (e) { callback(RESPONSE(null, { error: String(e) }, -500, String(e))); });
                 """)
-            .Build().With(AuthenticationMethod.OAuth2, hubs.OAuth.Url, OAuth2Grant.Password));
+            .Build().With(
+                AuthenticationMethod.OAuth2,
+                hubs.OAuth.Url,
+                OAuth2Grant.Password,
+                [.. new[] { "token_url", "client_id", "client_secret", "username", "password", "scope" }.Select(p => new ConnectorParameter { Name = p, PasswordMode = p is "client_secret" or "password" })]));
         await hubs.ConfigureAsync(name, "Test",
             ("token_url", hubs.OAuth.TokenUrl, false),
             ("client_id", OAuthServer.ServiceClient, false),
