@@ -7,7 +7,7 @@ namespace Patchbay.Hub.Security;
 
 /// <summary>
 /// Who may do what, for the API and the web UI alike. A request that presents an API key, and every request
-/// under /api, is authenticated by the key (no cookie ever reaches the API, so it needs no CSRF defence); the
+/// under /api and /openapi, is authenticated by the key (no cookie ever reaches the API, so it needs no CSRF defence); the
 /// web UI's pages by the session cookie its sign-in page sets. Both give the same claims, so one set of
 /// policies (<see cref="Policies"/>) serves both.
 /// </summary>
@@ -24,9 +24,7 @@ public static class HubAuthentication
         services.AddScoped<ApiKeyVerifier>();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key or UI session", p => p.ForwardDefaultSelector = context =>
-                ApiKeyAuthenticationHandler.Presents(context.Request) || context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                    ? ApiKeyAuthenticationHandler.SchemeName
-                    : CookieScheme)
+                ApiKeyAuthenticationHandler.Presents(context.Request) || IsApi(context.Request.Path) ? ApiKeyAuthenticationHandler.SchemeName : CookieScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddCookie(CookieScheme, c =>
             {
@@ -49,6 +47,10 @@ public static class HubAuthentication
         });
         return services;
     }
+
+    /// <summary>The HTTP API and its OpenAPI document: for programs, which get a 401, never a sign-in page.</summary>
+    private static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A session ends as soon as the key or account it was opened with is revoked.</summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)

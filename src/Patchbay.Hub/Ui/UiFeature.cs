@@ -2,13 +2,13 @@ using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
-using Patchbay.Hub.Ui.Account;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Patchbay.Hub.Security;
+using Patchbay.Hub.Ui.Account;
 
 namespace Patchbay.Hub.Ui;
 

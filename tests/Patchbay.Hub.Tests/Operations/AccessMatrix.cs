@@ -18,7 +18,12 @@ internal static partial class AccessMatrix
                 Url(e.RoutePattern),
                 e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() ?? ["GET"],
                 [.. e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct()],
-                e.Metadata.GetMetadata<IAllowAnonymous>() is not null))];
+                e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                IsUi(e.RoutePattern.RawText!)))];
+
+    /// <summary>The web UI (pages, sign-out): authenticated by the session cookie; the API and its document by a key.</summary>
+    private static bool IsUi(string route) =>
+        !route.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) && !route.TrimStart('/').StartsWith("openapi/", StringComparison.Ordinal);
 
     /// <summary>The route with dummy values: numbers for int constraints, a GUID for guid ones, "x" otherwise.</summary>
     private static string Url(RoutePattern pattern)
@@ -37,5 +42,5 @@ internal static partial class AccessMatrix
     private static partial Regex RouteParameter();
 }
 
-/// <summary>One endpoint: its route template, a URL with dummy values, methods, required policies, and whether it is anonymous.</summary>
-internal sealed record HubEndpoint(string Route, string Url, IReadOnlyList<string> Methods, IReadOnlyList<string> Policies, bool Anonymous);
+/// <summary>One endpoint: its route template, a URL with dummy values, methods, required policies, whether it is anonymous, and whether it belongs to the web UI.</summary>
+internal sealed record HubEndpoint(string Route, string Url, IReadOnlyList<string> Methods, IReadOnlyList<string> Policies, bool Anonymous, bool IsUi);
