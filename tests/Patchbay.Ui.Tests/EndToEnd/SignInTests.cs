@@ -18,6 +18,7 @@ public sealed class SignInTests(UiHub hub, Browser browser)
         await ui.ScreenshotAsync("sign-in");
         await ui.Page.GetByLabel("API key").FillAsync(hub.AdminKey);
         await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await ui.WaitUntilInteractiveAsync();
         await ui.Page.GetByRole(AriaRole.Heading, new() { Name = "Connectors" }).WaitForAsync();
         new Uri(ui.Page.Url).AbsolutePath.ShouldBe("/connectors");
         await ui.ScreenshotAsync("connectors");

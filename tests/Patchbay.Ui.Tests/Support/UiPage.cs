@@ -51,8 +51,12 @@ public sealed class UiPage : IAsyncDisposable
         await Page.GotoAsync(path);
         await Page.GetByLabel("API key").FillAsync(apiKey);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.GetByTestId("signed-in-as").WaitForAsync();
+        await WaitUntilInteractiveAsync();
     }
+
+    /// <summary>Waits until the page runs on its circuit: before that, the prerendered HTML shows but does not react.</summary>
+    public async Task WaitUntilInteractiveAsync() =>
+        await Page.Locator("[data-testid=circuit][data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     /// <summary>Saves a full-page screenshot as artifacts/screenshots/&lt;name&gt;.png.</summary>
     public async Task ScreenshotAsync(string name)
