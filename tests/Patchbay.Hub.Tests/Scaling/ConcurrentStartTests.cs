@@ -19,12 +19,7 @@ public sealed class ConcurrentStartTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        if (!TwoHubs.Available)
-        {
-            PostgresHub.Required.ShouldBeFalse("PATCHBAY_REQUIRE_POSTGRES=1 but PATCHBAY_TEST_POSTGRES is not set.");
-            Assert.Skip("PATCHBAY_TEST_POSTGRES is not set: no PostgreSQL server to start hubs on (.ci/run starts one).");
-        }
-
+        TwoHubs.RequireServer();
         return ValueTask.CompletedTask;
     }
 

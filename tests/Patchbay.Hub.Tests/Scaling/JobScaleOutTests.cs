@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Patchbay.Hub.Tests.Invocations;
-using Patchbay.Hub.Tests.Support;
 using Patchbay.Runtime.Tests.Support;
 
 namespace Patchbay.Hub.Tests.Scaling;
@@ -30,12 +29,7 @@ public sealed class JobScaleOutTests(TwoJobHubs hubs, RemoteApi remote) : IClass
 
     public ValueTask InitializeAsync()
     {
-        if (!TwoHubs.Available)
-        {
-            PostgresHub.Required.ShouldBeFalse("PATCHBAY_REQUIRE_POSTGRES=1 but PATCHBAY_TEST_POSTGRES is not set.");
-            Assert.Skip("PATCHBAY_TEST_POSTGRES is not set: no PostgreSQL server to scale out on (.ci/run starts one).");
-        }
-
+        TwoHubs.RequireServer();
         return ValueTask.CompletedTask;
     }
 

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Patchbay.Core.Model;
-using Patchbay.Hub.Tests.Support;
 using Patchbay.Runtime.Tests.Support;
 
 namespace Patchbay.Hub.Tests.Scaling;
@@ -20,12 +19,7 @@ public sealed class ScaleOutTests(TwoHubs hubs) : IClassFixture<TwoHubs>, IAsync
 
     public ValueTask InitializeAsync()
     {
-        if (!TwoHubs.Available)
-        {
-            PostgresHub.Required.ShouldBeFalse("PATCHBAY_REQUIRE_POSTGRES=1 but PATCHBAY_TEST_POSTGRES is not set.");
-            Assert.Skip("PATCHBAY_TEST_POSTGRES is not set: no PostgreSQL server to scale out on (.ci/run starts one).");
-        }
-
+        TwoHubs.RequireServer();
         return ValueTask.CompletedTask;
     }
 

@@ -38,6 +38,16 @@ public class TwoHubs : IAsyncLifetime
 
     public static bool Available => PostgresHub.ServerConnectionString is not null;
 
+    /// <summary>Skips the calling test when no PostgreSQL server is named, and fails it when CI requires one.</summary>
+    public static void RequireServer()
+    {
+        if (!Available)
+        {
+            PostgresHub.Required.ShouldBeFalse("PATCHBAY_REQUIRE_POSTGRES=1 but PATCHBAY_TEST_POSTGRES is not set.");
+            Assert.Skip("PATCHBAY_TEST_POSTGRES is not set: no PostgreSQL server to start hubs on (.ci/run starts one).");
+        }
+    }
+
     /// <summary>More options for both hubs' <c>patchbay serve</c>; none by default.</summary>
     protected virtual IReadOnlyList<string> ServeArguments => [];
 
