@@ -127,6 +127,7 @@ public class TwoHubs : IAsyncLifetime
             ConnectorId = connectorId,
             Major = 1,
             EnvironmentKey = environment.ToLowerInvariant(),
+            TimeoutSeconds = 300, // the tests hold the token endpoint on purpose; a loaded machine must not time the calls out
             UpdatedBy = "test",
             Values = [.. values.Select(v => new ParameterValueRecord
             {
