@@ -36,16 +36,21 @@ public static class ApiProblems
         return context.Response.WriteAsync(JsonSerializer.Serialize(Body(status, detail, null), HubJson.Options), context.RequestAborted);
     }
 
+    /// <summary>The problem document a service answered, for the UI to show: null when the result is not a problem.</summary>
+    public static ProblemBody? Read(IResult? result) =>
+        result is IValueHttpResult { Value: ProblemBody body } ? body : null;
+
     private static ProblemBody Body(int status, string detail, IReadOnlyList<ProblemError>? errors) =>
         new("https://httpstatuses.io/" + status, StatusCodesFor.Title(status), status, detail, errors);
-
-    private sealed record ProblemBody(
-        string Type,
-        string Title,
-        int Status,
-        string Detail,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ProblemError>? Errors);
 }
+
+/// <summary>An RFC 9457 problem document, as the API writes it and the UI shows it.</summary>
+public sealed record ProblemBody(
+    string Type,
+    string Title,
+    int Status,
+    string Detail,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ProblemError>? Errors);
 
 /// <summary>One error of a problem document: a diagnostic code, where (file and JSON path, or request field) and why.</summary>
 public sealed record ProblemError(string Code, string? File, string? Path, string Message)
