@@ -70,6 +70,30 @@ public sealed class ConnectorPagesTests(UiHub hub, Browser browser)
         ui.ConsoleErrors.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task An_operator_reads_and_configures_but_is_offered_no_upload_restore_or_delete()
+    {
+        var name = Connectors.UniqueName("Operated");
+        var guid = Guid.NewGuid().ToString();
+        await hub.Admin.InstallAsync(Connectors.Package(name, "1.0.0", guid));
+        await hub.Admin.InstallAsync(Connectors.Package(name, "1.0.1", guid));
+        var created = await (await hub.Admin.PostAsJsonAsync(new Uri("/api/v1/keys", UriKind.Relative), new { name = "ui-console-operator", role = "operator" }, TestContext.Current.CancellationToken))
+            .Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
+        await using var ui = await browser.OpenAsync(hub.Address);
+        await ui.SignInAsync(created!["key"]!.GetValue<string>(), "/connectors");
+        await ui.Page.GetByRole(AriaRole.Heading, new() { Name = "Connectors" }).WaitForAsync();
+        (await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Upload .bizc or source zip" }).CountAsync()).ShouldBe(0);
+
+        await ui.Page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+
+        await ui.Page.GetByRole(AriaRole.Heading, new() { Name = "Major version 1 · current 1.0.1" }).WaitForAsync();
+        (await ui.Page.GetByRole(AriaRole.Link, new() { Name = "Configure major 1 in Development" }).CountAsync()).ShouldBe(1);
+        (await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Restore 1.0.0" }).CountAsync()).ShouldBe(0);
+        (await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Delete connector" }).CountAsync()).ShouldBe(0);
+        (await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Delete major 1" }).CountAsync()).ShouldBe(0);
+        ui.ConsoleErrors.ShouldBeEmpty();
+    }
+
     private static async Task UploadAsync(UiPage ui, string fileName, byte[] bytes) =>
         await ui.Page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/octet-stream", Buffer = bytes });
 }
