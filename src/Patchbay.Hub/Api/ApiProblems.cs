@@ -13,15 +13,15 @@ public static class ApiProblems
 {
     /// <summary>A plain problem: status and what went wrong, for people.</summary>
     public static IResult Problem(int status, string detail) =>
-        Results.Json(Body(status, detail, null), HubJson.Options, "application/problem+json", status);
+        Results.Json(Document(status, detail, null), HubJson.Options, "application/problem+json", status);
 
     /// <summary>A 400 naming every error diagnostic with its place (file, JSON path) and reason.</summary>
     public static IResult Invalid(string detail, IEnumerable<Diagnostic> diagnostics) =>
-        Results.Json(Body(StatusCodesFor.BadRequest, detail, diagnostics.Where(d => d.IsError).Select(ProblemError.From).ToList()), HubJson.Options, "application/problem+json", StatusCodesFor.BadRequest);
+        Results.Json(Document(StatusCodesFor.BadRequest, detail, diagnostics.Where(d => d.IsError).Select(ProblemError.From).ToList()), HubJson.Options, "application/problem+json", StatusCodesFor.BadRequest);
 
     /// <summary>A 400 with errors already placed (a request field at fault).</summary>
     public static IResult Invalid(string detail, IReadOnlyList<ProblemError> errors) =>
-        Results.Json(Body(StatusCodesFor.BadRequest, detail, errors), HubJson.Options, "application/problem+json", StatusCodesFor.BadRequest);
+        Results.Json(Document(StatusCodesFor.BadRequest, detail, errors), HubJson.Options, "application/problem+json", StatusCodesFor.BadRequest);
 
     public static IResult NotFound(string detail) => Problem(StatusCodesFor.NotFound, detail);
 
@@ -33,19 +33,25 @@ public static class ApiProblems
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(Body(status, detail, null), HubJson.Options), context.RequestAborted);
+        return context.Response.WriteAsync(JsonSerializer.Serialize(Document(status, detail, null), HubJson.Options), context.RequestAborted);
     }
 
-    private static ProblemBody Body(int status, string detail, IReadOnlyList<ProblemError>? errors) =>
-        new("https://httpstatuses.io/" + status, StatusCodesFor.Title(status), status, detail, errors);
+    /// <summary>The problem document a service answered, for the UI to show: null when the result is not a problem.</summary>
+    public static ProblemBody? Read(IResult? result) =>
+        result is IValueHttpResult { Value: ProblemBody body } ? body : null;
 
-    private sealed record ProblemBody(
-        string Type,
-        string Title,
-        int Status,
-        string Detail,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ProblemError>? Errors);
+    /// <summary>A problem document as the API writes it; the UI shows its own refusals (a file too large) in the same form.</summary>
+    public static ProblemBody Document(int status, string detail, IReadOnlyList<ProblemError>? errors = null) =>
+        new("https://httpstatuses.io/" + status, StatusCodesFor.Title(status), status, detail, errors);
 }
+
+/// <summary>An RFC 9457 problem document, as the API writes it and the UI shows it.</summary>
+public sealed record ProblemBody(
+    string Type,
+    string Title,
+    int Status,
+    string Detail,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ProblemError>? Errors);
 
 /// <summary>One error of a problem document: a diagnostic code, where (file and JSON path, or request field) and why.</summary>
 public sealed record ProblemError(string Code, string? File, string? Path, string Message)

@@ -9,6 +9,7 @@ public static class ConfigurationFeature
     public static IServiceCollection AddConfiguration(this IServiceCollection services, HubOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        services.AddScoped<Environments>();
         services.AddScoped<ConnectorConfigEditor>();
         services.AddScoped<PlatformSettingsEditor>();
         services.AddScoped<OAuthConnections>();

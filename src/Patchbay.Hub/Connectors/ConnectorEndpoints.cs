@@ -52,29 +52,22 @@ public static class ConnectorEndpoints
 
     private static async Task<IResult> UploadAsync(HttpContext context, ConnectorCatalog catalog, HubOptions options)
     {
-        var (read, problem) = await ConnectorUpload.ReadAsync(context.Request, options.MaxUploadBytes, context.RequestAborted);
+        var (bytes, fileName, problem) = await ConnectorUpload.ReadAsync(context.Request, options.MaxUploadBytes, context.RequestAborted);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (!read!.Succeeded)
+        var (result, invalid) = await ConnectorUpload.InstallAsync(bytes!, fileName, catalog, Caller.From(context.User), context.RequestAborted);
+        if (invalid is not null)
         {
-            return ApiProblems.Invalid("The connector is not valid; nothing was installed.", read.Diagnostics);
+            return invalid;
         }
 
-        try
-        {
-            var result = await catalog.InstallAsync(read.Package, Caller.From(context.User), context.RequestAborted);
-            var answer = InstallAnswer.From(result);
-            return result.Outcome == InstallOutcome.Unchanged
-                ? Results.Json(answer, HubJson.Options)
-                : Results.Json(answer, HubJson.Options, statusCode: StatusCodes.Status201Created);
-        }
-        catch (CatalogConflictException e)
-        {
-            return ApiProblems.Conflict(e.Message);
-        }
+        var answer = InstallAnswer.From(result!);
+        return result!.Outcome == InstallOutcome.Unchanged
+            ? Results.Json(answer, HubJson.Options)
+            : Results.Json(answer, HubJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> ListAsync(string? search, ConnectorReader reader, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Patchbay.Core.Packaging;
 using Patchbay.Hub.Api;
+using Patchbay.Hub.Security;
 
 namespace Patchbay.Hub.Connectors;
 
@@ -14,35 +15,53 @@ internal static class ConnectorUpload
     /// <summary>The multipart form field that carries the file.</summary>
     public const string FormField = "file";
 
-    /// <summary>The package read and validated, or the problem to answer (400 with every error's place, or 413).</summary>
-    public static async Task<(ConnectorReadResult? Read, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads an uploaded file and installs it when it is valid: the one path of the API's upload and the UI's. An
+    /// invalid package or a conflict with what is installed stores nothing.
+    /// </summary>
+    public static async Task<(InstallResult? Installed, IResult? Problem)> InstallAsync(byte[] bytes, string? fileName, ConnectorCatalog catalog, Caller caller, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(catalog);
+        using var stream = new MemoryStream(bytes, writable: false);
+        var read = await ConnectorZip.ReadAsync(stream, FileNameOr(fileName), PackageLimits.Default, cancellationToken);
+        if (!read.Succeeded)
         {
-            return (null, TooLarge(maxBytes));
+            return (null, ApiProblems.Invalid("The connector is not valid; nothing was installed.", read.Diagnostics));
         }
 
         try
         {
-            var (bytes, fileName, problem) = request.HasFormContentType
+            return (await catalog.InstallAsync(read.Package, caller, cancellationToken), null);
+        }
+        catch (CatalogConflictException e)
+        {
+            return (null, ApiProblems.Conflict(e.Message));
+        }
+    }
+
+    /// <summary>The uploaded file of a request and its name, or the problem to answer (400 when there is none, or 413).</summary>
+    public static async Task<(byte[]? Bytes, string FileName, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, "", TooLarge(maxBytes));
+        }
+
+        try
+        {
+            return request.HasFormContentType
                 ? await ReadFormFileAsync(request, maxBytes, cancellationToken)
                 : await ReadBodyAsync(request, cancellationToken);
-            if (problem is not null)
-            {
-                return (null, problem);
-            }
-
-            using var stream = new MemoryStream(bytes!, writable: false);
-            return (await ConnectorZip.ReadAsync(stream, fileName, PackageLimits.Default, cancellationToken), null);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge(maxBytes));
+            return (null, "", TooLarge(maxBytes));
         }
         catch (InvalidDataException) when (request.HasFormContentType)
         {
             // The form reader's own limits (multipart body length) say the same thing in other words.
-            return (null, TooLarge(maxBytes));
+            return (null, "", TooLarge(maxBytes));
         }
     }
 
