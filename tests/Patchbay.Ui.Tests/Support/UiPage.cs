@@ -50,7 +50,7 @@ public sealed class UiPage : IAsyncDisposable
     {
         await Page.GotoAsync(path);
         await Page.GetByLabel("API key").FillAsync(apiKey);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with key" }).ClickAsync();
         await WaitUntilInteractiveAsync();
     }
 
