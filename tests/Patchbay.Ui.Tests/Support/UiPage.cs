@@ -54,6 +54,16 @@ public sealed class UiPage : IAsyncDisposable
         await WaitUntilInteractiveAsync();
     }
 
+    /// <summary>Signs in with a user account's name and password, then waits for the page to be interactive.</summary>
+    public async Task SignInAsUserAsync(string name, string password, string path = "/")
+    {
+        await Page.GotoAsync(path);
+        await Page.GetByLabel("User name").FillAsync(name);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with account" }).ClickAsync();
+        await WaitUntilInteractiveAsync();
+    }
+
     /// <summary>Waits until the page runs on its circuit: before that, the prerendered HTML shows but does not react.</summary>
     public async Task WaitUntilInteractiveAsync() =>
         await Page.Locator("[data-testid=circuit][data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
