@@ -44,6 +44,7 @@ public static class HubFeatures
         api.MapInvocations();
         api.MapConnectors();
         api.MapApiKeys();
+        api.MapUsers();
         api.MapHubOperations();
         api.MapConfiguration();
         api.MapJobs();

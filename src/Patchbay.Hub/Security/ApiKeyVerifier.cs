@@ -47,18 +47,7 @@ public sealed class ApiKeyVerifier(HubDb db, IMemoryCache cache, TimeProvider ti
     public static ClaimsPrincipal PrincipalOf(ApiKeyRecord record, string scheme)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var claims = new List<Claim>
-        {
-            new(Caller.KeyIdClaim, record.Id.ToString()),
-            new(ClaimTypes.Name, record.Name),
-            new(ClaimTypes.Role, record.Role),
-        };
-        if (record.Connectors is not null)
-        {
-            claims.Add(new Claim(Caller.ConnectorsClaim, record.Connectors));
-        }
-
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+        return Caller.Principal(record.Id, record.Name, record.Role, record.Connectors, CallerKind.Key, scheme);
     }
 
     private async Task<ApiKeyRecord?> ActiveAsync(string prefix, CancellationToken cancellationToken)

@@ -22,6 +22,11 @@ public static class HubAuthentication
     public static IServiceCollection AddHubAuthentication(this IServiceCollection services)
     {
         services.AddScoped<ApiKeyVerifier>();
+        services.AddScoped<UserVerifier>();
+        services.AddScoped<SessionCheck>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<KeyAdmin>();
+        services.AddScoped<UserAdmin>();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key or UI session", p => p.ForwardDefaultSelector = context =>
                 ApiKeyAuthenticationHandler.Presents(context.Request) || IsApi(context.Request.Path) ? ApiKeyAuthenticationHandler.SchemeName : CookieScheme)
@@ -55,9 +60,8 @@ public static class HubAuthentication
     /// <summary>A session ends as soon as the key or account it was opened with is revoked.</summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
-        var verifier = context.HttpContext.RequestServices.GetRequiredService<ApiKeyVerifier>();
-        var caller = context.Principal is null ? null : Caller.From(context.Principal);
-        if (caller is null || !await verifier.IsActiveAsync(caller.KeyId, context.HttpContext.RequestAborted))
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionCheck>();
+        if (!await sessions.IsActiveAsync(context.Principal, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieScheme);

@@ -2,7 +2,7 @@ using Patchbay.Hub.Api;
 
 namespace Patchbay.Hub.Security;
 
-/// <summary>What a new key's name, role and connector list must be; each error names its field.</summary>
+/// <summary>What a new key's or user's name, role and connector list must be; each error names its field.</summary>
 public static class KeyRules
 {
     public const int MaxNameLength = 100;
@@ -11,23 +11,29 @@ public static class KeyRules
     public static IReadOnlyList<ProblemError> Check(CreateKeyBody body)
     {
         ArgumentNullException.ThrowIfNull(body);
+        return Check(body.Name, body.Role, body.Connectors, "key");
+    }
+
+    /// <summary>The rules keys and user accounts share; <paramref name="what"/> ("key", "user") words the messages.</summary>
+    public static IReadOnlyList<ProblemError> Check(string? rawName, string? role, IReadOnlyList<string>? connectors, string what)
+    {
         var errors = new List<ProblemError>();
-        var name = body.Name?.Trim() ?? "";
+        var name = rawName?.Trim() ?? "";
         if (name.Length is 0 or > MaxNameLength)
         {
-            errors.Add(ProblemError.Field("$.name", $"Required: 1 to {MaxNameLength} characters that tell people which caller holds the key."));
+            errors.Add(ProblemError.Field("$.name", $"Required: 1 to {MaxNameLength} characters that tell people who holds the {what}."));
         }
 
-        if (body.Role is null || !Roles.IsKnown(body.Role))
+        if (role is null || !Roles.IsKnown(role))
         {
             errors.Add(ProblemError.Field("$.role", $"Required: one of {string.Join(", ", Roles.All)}."));
         }
 
-        if (body.Connectors is { } connectors)
+        if (connectors is not null)
         {
-            if (body.Role != Roles.Invoker)
+            if (role != Roles.Invoker)
             {
-                errors.Add(ProblemError.Field("$.connectors", "Only an invoker key is limited to connectors; leave it out for other roles."));
+                errors.Add(ProblemError.Field("$.connectors", $"Only an invoker {what} is limited to connectors; leave it out for other roles."));
             }
             else if (connectors.Count == 0)
             {

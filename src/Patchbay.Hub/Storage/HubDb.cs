@@ -23,6 +23,8 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options), IDat
 
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+
     public DbSet<InvocationRecord> Invocations => Set<InvocationRecord>();
 
     public DbSet<JobRecord> Jobs => Set<JobRecord>();
@@ -90,6 +92,17 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options), IDat
             e.ToTable("api_keys");
             e.HasIndex(k => k.Prefix).IsUnique();
             e.HasIndex(k => k.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<UserRecord>(e =>
+        {
+            e.ToTable("users");
+            e.HasIndex(u => u.NameKey).IsUnique();
+            e.Property(u => u.Name).HasMaxLength(100);
+            e.Property(u => u.NameKey).HasMaxLength(100);
+            e.Property(u => u.Role).HasMaxLength(20);
+            e.Property(u => u.CreatedBy).HasMaxLength(200);
+            e.Property(u => u.RevokedBy).HasMaxLength(200);
         });
 
         modelBuilder.Entity<InvocationRecord>(e =>

@@ -163,6 +163,36 @@ public sealed class ApiKeyRecord
     public DateTimeOffset? RevokedAt { get; set; }
 }
 
+/// <summary>
+/// A person's account for the web UI: signs in with name and password and acts with a role, as an API key does.
+/// Only a PBKDF2 hash of the password is stored (ASP.NET Core Identity's format).
+/// </summary>
+public sealed class UserRecord
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The name as given; unique without regard to case through <see cref="NameKey"/>.</summary>
+    public required string Name { get; set; }
+
+    public required string NameKey { get; set; }
+
+    public required string PasswordHash { get; set; }
+
+    /// <summary>admin, author, operator or invoker.</summary>
+    public required string Role { get; set; }
+
+    /// <summary>For invokers: the connector names (lower case, comma-separated) they may invoke; null for all.</summary>
+    public string? Connectors { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? CreatedBy { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public string? RevokedBy { get; set; }
+}
+
 /// <summary>One invocation, as recorded: password-mode values redacted.</summary>
 public sealed class InvocationRecord
 {

@@ -17,7 +17,7 @@ public sealed class SignInTests(UiHub hub, Browser browser)
         ui.Page.Url.ShouldContain("/signin");
         await ui.ScreenshotAsync("sign-in");
         await ui.Page.GetByLabel("API key").FillAsync(hub.AdminKey);
-        await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with key" }).ClickAsync();
         await ui.WaitUntilInteractiveAsync();
         await ui.Page.GetByRole(AriaRole.Heading, new() { Name = "Connectors" }).WaitForAsync();
         new Uri(ui.Page.Url).AbsolutePath.ShouldBe("/connectors");
@@ -32,7 +32,7 @@ public sealed class SignInTests(UiHub hub, Browser browser)
         await ui.Page.GotoAsync("/signin");
 
         await ui.Page.GetByLabel("API key").FillAsync("pb_00000000_not-a-real-key");
-        await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with key" }).ClickAsync();
 
         await ui.Page.GetByRole(AriaRole.Alert).GetByText("not valid").WaitForAsync();
         (await ui.Page.Context.CookiesAsync()).ShouldNotContain(c => c.Name == "patchbay-session");

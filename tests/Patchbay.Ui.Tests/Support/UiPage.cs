@@ -50,7 +50,17 @@ public sealed class UiPage : IAsyncDisposable
     {
         await Page.GotoAsync(path);
         await Page.GetByLabel("API key").FillAsync(apiKey);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with key" }).ClickAsync();
+        await WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>Signs in with a user account's name and password, then waits for the page to be interactive.</summary>
+    public async Task SignInAsUserAsync(string name, string password, string path = "/")
+    {
+        await Page.GotoAsync(path);
+        await Page.GetByLabel("User name").FillAsync(name);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with account" }).ClickAsync();
         await WaitUntilInteractiveAsync();
     }
 

@@ -17,13 +17,7 @@ public sealed class SessionRevalidation(ILoggerFactory loggerFactory, IServiceSc
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authenticationState);
-        if (authenticationState.User.FindFirst(Caller.KeyIdClaim) is null)
-        {
-            return false;
-        }
-
         await using var scope = scopes.CreateAsyncScope();
-        var verifier = scope.ServiceProvider.GetRequiredService<ApiKeyVerifier>();
-        return await verifier.IsActiveAsync(Caller.From(authenticationState.User).KeyId, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<SessionCheck>().IsActiveAsync(authenticationState.User, cancellationToken);
     }
 }
