@@ -24,7 +24,7 @@ public static class HubFeatures
         services.AddSingleton<InvocationWriter>();
         services.AddScoped<InvocationHistory>();
         services.AddScoped<InvocationStats>();
-        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditReader>();
         services.AddHubOperations(options);
         services.AddConfiguration(options);
         services.AddScoped<IdempotencyStore>();

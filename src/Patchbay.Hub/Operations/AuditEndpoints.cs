@@ -20,7 +20,7 @@ public static class AuditEndpoints
         return api;
     }
 
-    private static async Task<IResult> QueryAsync(HttpContext context, AuditLog audit)
+    private static async Task<IResult> QueryAsync(HttpContext context, AuditReader audit)
     {
         var (query, errors) = AuditQuery.Read(context.Request.Query);
         return query is null

@@ -5,7 +5,7 @@ using Patchbay.Hub.Storage;
 namespace Patchbay.Hub.Operations;
 
 /// <summary>Reads the audit log a page at a time; the API and the Management Console both read through here.</summary>
-public sealed class AuditLog(HubDb db)
+public sealed class AuditReader(HubDb db)
 {
     /// <summary>The records the query keeps, newest first: actor exact, action exact or a dotted prefix, target contains, time in [from, to).</summary>
     public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
