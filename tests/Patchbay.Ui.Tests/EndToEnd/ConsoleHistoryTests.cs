@@ -48,7 +48,7 @@ public sealed class ConsoleHistoryTests(UiHub hub, Browser browser)
         await ui.WaitUntilInteractiveAsync();
         var row = ui.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
         (await row.InnerTextAsync()).ShouldContain("67%");
-        (await row.InnerTextAsync()).ShouldContain("3");
+        (await row.InnerTextAsync()).ShouldContain("\t3\t");
         (await ui.Page.Locator("figure svg").CountAsync()).ShouldBeGreaterThanOrEqualTo(3);
         await ui.ScreenshotAsync("console-dashboard");
 
@@ -57,8 +57,7 @@ public sealed class ConsoleHistoryTests(UiHub hub, Browser browser)
         await ui.Page.GetByLabel("Target").FillAsync(name);
         await ui.Page.GetByLabel("Target").PressAsync("Enter");
         await Assertions.Expect(ui.Page).ToHaveURLAsync(new Regex(@"/audit\?target=History"));
-        (await ui.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = name }).InnerTextAsync())
-            .ShouldContain("connector.install");
+        await ui.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = name }).Filter(new() { HasText = "connector.install" }).WaitForAsync();
         await ui.ScreenshotAsync("console-audit");
         ui.ConsoleErrors.ShouldBeEmpty();
     }
