@@ -22,6 +22,9 @@ public static class HubFeatures
         services.AddScoped<ConfigResolver>();
         services.AddScoped<InvocationService>();
         services.AddSingleton<InvocationWriter>();
+        services.AddScoped<InvocationHistory>();
+        services.AddScoped<InvocationStats>();
+        services.AddScoped<AuditReader>();
         services.AddHubOperations(options);
         services.AddConfiguration(options);
         services.AddScoped<IdempotencyStore>();
@@ -49,6 +52,7 @@ public static class HubFeatures
         api.MapConfiguration();
         api.MapJobs();
         api.MapInvocationHistory();
+        api.MapInvocationStats();
         api.MapTestActions();
         api.MapFallback(() => ApiProblems.NotFound("There is no such endpoint; the hub's OpenAPI document lists them."));
         return api;

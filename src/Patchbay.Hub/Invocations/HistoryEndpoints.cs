@@ -3,9 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Patchbay.Hub.Api;
-using Patchbay.Hub.Jobs;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Storage;
 
@@ -27,7 +25,7 @@ public static class HistoryEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, HubDb db)
+    private static async Task<IResult> ListAsync(HttpContext context, InvocationHistory history)
     {
         var (filter, errors) = HistoryFilter.Parse(context.Request.Query);
         if (filter is null)
@@ -35,21 +33,15 @@ public static class HistoryEndpoints
             return ApiProblems.Invalid("A filter of the history is not valid.", errors);
         }
 
-        var rows = filter.Apply(db.Invocations.AsNoTracking());
-        var total = await rows.CountAsync(context.RequestAborted);
-        var page = await rows.Skip(filter.Paging.Skip).Take(filter.Paging.PageSize).ToListAsync(context.RequestAborted);
-        return Results.Json(new HistoryPage([.. page.Select(InvocationSummary.From)], total, filter.Paging.Page, filter.Paging.PageSize), HubJson.Options);
+        return Results.Json(await history.ListAsync(filter, context.RequestAborted), HubJson.Options);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext context, HubDb db)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, InvocationHistory history)
     {
-        var record = await db.Invocations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, context.RequestAborted);
-        if (record is null || !OwnOrHistory.MayRead(Caller.From(context.User), record.Caller))
-        {
-            return ApiProblems.NotFound($"There is no invocation {id}.");
-        }
-
-        return Results.Json(InvocationDetail.From(record), HubJson.Options);
+        var record = await history.FindAsync(id, Caller.From(context.User), context.RequestAborted);
+        return record is null
+            ? ApiProblems.NotFound($"There is no invocation {id}.")
+            : Results.Json(InvocationDetail.From(record), HubJson.Options);
     }
 }
 
