@@ -102,7 +102,9 @@ public sealed class DraftStore(HubDb db, ConnectorCatalog catalog, TimeProvider 
         row.Name = Limit(package.Definition.Name, 200);
         row.Version = Limit(package.Definition.Version, 100);
         row.Package = BizcWriter.ToBytes(package);
-        row.UpdatedAt = time.GetUtcNow();
+        // PostgreSQL keeps microseconds: round here so the time a save answers is the time it stored.
+        var now = time.GetUtcNow();
+        row.UpdatedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         row.UpdatedBy = caller.Name;
     }
 
