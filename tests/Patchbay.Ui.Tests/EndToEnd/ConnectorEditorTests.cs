@@ -39,8 +39,7 @@ public sealed partial class ConnectorEditorTests(UiHub hub, Browser browser)
         // An action whose input tree comes from a sample.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Actions" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New action" }).ClickAsync();
-        await page.GetByLabel("Display name").WaitForAsync();
-        (await page.GetByLabel("Action name").InputValueAsync()).ShouldBe("new-action");
+        await Assertions.Expect(page.GetByLabel("Action name")).ToHaveValueAsync("new-action");
         await page.GetByRole(AriaRole.Button, new() { Name = "Autogenerate Inputs from sample JSON" }).ClickAsync();
         await page.GetByLabel("Sample JSON for Inputs").FillAsync("""{ "order": { "id": 42, "total": 9.5, "lines": [ { "sku": "A-1", "quantity": 2 } ] }, "rush": false }""");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync();
