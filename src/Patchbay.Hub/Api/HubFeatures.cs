@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Hub.Configuration;
 using Patchbay.Hub.Connectors;
+using Patchbay.Hub.Drafts;
 using Patchbay.Hub.Invocations;
 using Patchbay.Hub.Jobs;
 using Patchbay.Hub.Operations;
@@ -18,6 +19,7 @@ public static class HubFeatures
     {
         services.AddScoped<ConnectorCatalog>();
         services.AddScoped<ConnectorReader>();
+        services.AddScoped<DraftStore>();
         services.AddSingleton<SecretProtector>();
         services.AddScoped<ConfigResolver>();
         services.AddScoped<InvocationService>();

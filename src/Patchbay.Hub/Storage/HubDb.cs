@@ -37,6 +37,8 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options), IDat
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
+
     /// <summary>Set while a save that changes the catalog or configuration runs (see <see cref="CatalogChangeInterceptor"/>).</summary>
     internal bool SavesCatalogChange { get; set; }
 
@@ -139,6 +141,15 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options), IDat
         });
 
         modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
+
+        modelBuilder.Entity<DraftRecord>(e =>
+        {
+            e.ToTable("drafts");
+            e.Property(d => d.Name).HasMaxLength(200);
+            e.Property(d => d.Version).HasMaxLength(100);
+            e.Property(d => d.UpdatedBy).HasMaxLength(200);
+            e.HasIndex(d => d.UpdatedAt);
+        });
     }
 }
 

@@ -330,3 +330,25 @@ public sealed class OAuthTokenRecord
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>
+/// A connector being edited in the Connector Editor, saved as the person works so nothing is lost; installing
+/// it copies it into the catalog, the draft stays.
+/// </summary>
+public sealed class DraftRecord
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The connector's name when last saved, kept beside the package so the list can show and search it.</summary>
+    public required string Name { get; set; }
+
+    public required string Version { get; set; }
+
+    /// <summary>The package as a <c>.bizc</c> written by Patchbay.Core (the draft may be invalid: it is read back without refusing it).</summary>
+    public required byte[] Package { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The API key name of the last save.</summary>
+    public required string UpdatedBy { get; set; }
+}

@@ -1,13 +1,16 @@
-// Small browser helpers the UI calls through JS interop.
+// Small browser helpers the hub's components call through JS interop.
 window.patchbay = {
-    // Saves a file the server streams (a stored .bizc): the browser's download, without an API call from the page.
-    async download(fileName, streamReference) {
-        const blob = new Blob([await streamReference.arrayBuffer()], { type: "application/octet-stream" });
-        const url = URL.createObjectURL(blob);
-        const link = document.createElement("a");
-        link.href = url;
-        link.download = fileName ?? "";
-        link.click();
-        URL.revokeObjectURL(url);
-    },
+  // Saves a file the server streams (a stored or exported .bizc) without a download endpoint: the API takes
+  // keys, not the session cookie.
+  download: async function (fileName, streamReference) {
+    const buffer = await streamReference.arrayBuffer();
+    const url = URL.createObjectURL(new Blob([buffer], { type: 'application/octet-stream' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName ?? '';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    URL.revokeObjectURL(url);
+  }
 };

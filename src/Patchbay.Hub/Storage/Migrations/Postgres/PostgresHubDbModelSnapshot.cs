@@ -236,6 +236,41 @@ namespace Patchbay.Hub.Storage.Migrations.Postgres
                     b.ToTable("connector_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Patchbay.Hub.Storage.DraftRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Package")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("drafts", (string)null);
+                });
+
             modelBuilder.Entity("Patchbay.Hub.Storage.EnvironmentRecord", b =>
                 {
                     b.Property<string>("NameKey")

@@ -227,6 +227,41 @@ namespace Patchbay.Hub.Storage.Migrations.Sqlite
                     b.ToTable("connector_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Patchbay.Hub.Storage.DraftRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Package")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("drafts", (string)null);
+                });
+
             modelBuilder.Entity("Patchbay.Hub.Storage.EnvironmentRecord", b =>
                 {
                     b.Property<string>("NameKey")

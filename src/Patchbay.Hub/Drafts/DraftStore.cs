@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Patchbay.Core.Authoring;
+using Patchbay.Core.Diagnostics;
+using Patchbay.Core.Model;
+using Patchbay.Core.Packaging;
+using Patchbay.Core.Packaging.Bizc;
+using Patchbay.Hub.Connectors;
+using Patchbay.Hub.Security;
+using Patchbay.Hub.Storage;
+
+namespace Patchbay.Hub.Drafts;
+
+/// <summary>
+/// Connectors being edited in the Connector Editor. A draft is kept as the <c>.bizc</c> Core writes, so what is
+/// saved is exactly what would be exported or installed; it may be invalid while the person works on it.
+/// </summary>
+public sealed class DraftStore(HubDb db, ConnectorCatalog catalog, TimeProvider time)
+{
+    /// <summary>Drafts, most recently saved first; <paramref name="search"/> filters by name (case-insensitive).</summary>
+    public async Task<IReadOnlyList<DraftListItem>> ListAsync(string? search, CancellationToken cancellationToken)
+    {
+        // Drafts are few (people's work in progress): filtering in memory keeps the search the same on both engines.
+        var rows = await db.Drafts.AsNoTracking()
+            .Select(d => new DraftListItem(d.Id, d.Name, d.Version, d.UpdatedAt, d.UpdatedBy))
+            .ToListAsync(cancellationToken);
+        var term = search?.Trim() ?? "";
+        return rows.Where(d => d.Name.Contains(term, StringComparison.OrdinalIgnoreCase)).OrderByDescending(d => d.UpdatedAt).ToList();
+    }
+
+    /// <summary>A new draft from one of Core's templates.</summary>
+    public Task<Guid> CreateAsync(string name, ConnectorType type, Caller caller, CancellationToken cancellationToken)
+    {
+        var package = type == ConnectorType.EasyRest
+            ? ConnectorTemplates.EasyRest(name, Guid.NewGuid(), Guid.NewGuid())
+            : ConnectorTemplates.Custom(name, Guid.NewGuid(), Guid.NewGuid());
+        return AddAsync(package, caller, cancellationToken);
+    }
+
+    /// <summary>A new draft from an uploaded <c>.bizc</c>; refused (null and the problems) when it cannot be read at all.</summary>
+    public async Task<(Guid? Id, IReadOnlyList<Diagnostic> Diagnostics)> ImportAsync(Stream bizc, string fileName, Caller caller, CancellationToken cancellationToken)
+    {
+        var read = await BizcReader.ReadAsync(bizc, fileName, PackageLimits.Default, cancellationToken);
+        if (read.Package is null)
+        {
+            return (null, read.Diagnostics);
+        }
+
+        return (await AddAsync(read.Package, caller, cancellationToken), read.Diagnostics);
+    }
+
+    /// <summary>A new draft from the current version of an installed connector's major version.</summary>
+    /// <exception cref="CatalogNotFoundException">No such connector or major version.</exception>
+    public async Task<Guid> FromInstalledAsync(string name, int major, Caller caller, CancellationToken cancellationToken)
+    {
+        var installed = await catalog.GetCurrentAsync(name, major, cancellationToken)
+            ?? throw new CatalogNotFoundException($"{name} has no major version {major}.");
+        return await AddAsync(installed.Package, caller, cancellationToken);
+    }
+
+    /// <summary>The draft's package and when it was last saved, or null when there is no such draft.</summary>
+    public async Task<Draft?> OpenAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        using var bytes = new MemoryStream(row.Package);
+        var read = await BizcReader.ReadAsync(bytes, $"{row.Name}.bizc", PackageLimits.Default, cancellationToken);
+        return new Draft(row.Id, read.Package ?? throw new ConnectorLoadException(read.Diagnostics), row.UpdatedAt, row.UpdatedBy);
+    }
+
+    /// <summary>Replaces the draft's package with the person's current work.</summary>
+    /// <exception cref="DraftNotFoundException">The draft was deleted meanwhile.</exception>
+    public async Task<DateTimeOffset> SaveAsync(Guid id, ConnectorPackage package, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(caller);
+        var row = await db.Drafts.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw new DraftNotFoundException(id);
+        Fill(row, package, caller);
+        await db.SaveChangesAsync(cancellationToken);
+        return row.UpdatedAt;
+    }
+
+    /// <summary>Removes the draft; false when there was none.</summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Drafts.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    private async Task<Guid> AddAsync(ConnectorPackage package, Caller caller, CancellationToken cancellationToken)
+    {
+        var row = new DraftRecord { Id = Guid.CreateVersion7(), Name = "", Version = "", Package = [], UpdatedBy = "" };
+        Fill(row, package, caller);
+        db.Drafts.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return row.Id;
+    }
+
+    private void Fill(DraftRecord row, ConnectorPackage package, Caller caller)
+    {
+        row.Name = Limit(package.Definition.Name, 200);
+        row.Version = Limit(package.Definition.Version, 100);
+        row.Package = BizcWriter.ToBytes(package);
+        // PostgreSQL keeps microseconds: round here so the time a save answers is the time it stored.
+        var now = time.GetUtcNow();
+        row.UpdatedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        row.UpdatedBy = caller.Name;
+    }
+
+    private static string Limit(string text, int length) => text.Length <= length ? text : text[..length];
+}

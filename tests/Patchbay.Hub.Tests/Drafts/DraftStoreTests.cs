@@ -1,0 +1,131 @@
+using Microsoft.Extensions.DependencyInjection;
+using Patchbay.Core.Authoring;
+using Patchbay.Core.Model;
+using Patchbay.Core.Packaging.Bizc;
+using Patchbay.Hub.Connectors;
+using Patchbay.Hub.Drafts;
+using Patchbay.Hub.Security;
+using Patchbay.Hub.Tests.Support;
+
+namespace Patchbay.Hub.Tests.Drafts;
+
+/// <summary>The Connector Editor's drafts, on the hub's own database.</summary>
+public abstract class DraftStoreTests(HubFixture hub) : HubTests(hub)
+{
+    private static readonly Caller Author = new(Guid.NewGuid(), "draft-author", Roles.Author, null);
+
+    [Fact]
+    public async Task A_new_draft_opens_as_the_template_it_was_made_from()
+    {
+        var name = Unique("New Custom");
+
+        var id = await UseAsync(s => s.CreateAsync(name, ConnectorType.Custom, Author, Cancel));
+        var draft = await UseAsync(s => s.OpenAsync(id, Cancel));
+
+        draft.ShouldNotBeNull();
+        draft.Package.Definition.Name.ShouldBe(name);
+        draft.Package.Definition.Type.ShouldBe(ConnectorType.Custom);
+        draft.Package.Definition.Actions.Select(a => a.Name).ShouldBe(["say-hello"]);
+        draft.Package.Files.Contains(ConnectorPackage.ActionPath("say-hello")).ShouldBeTrue();
+        draft.UpdatedBy.ShouldBe(Author.Name);
+        (await UseAsync(s => s.CreateAsync(Unique("Rest"), ConnectorType.EasyRest, Author, Cancel))).ShouldNotBe(id);
+    }
+
+    [Fact]
+    public async Task Saving_keeps_the_work_even_while_it_is_invalid()
+    {
+        var id = await UseAsync(s => s.CreateAsync(Unique("Saved"), ConnectorType.Custom, Author, Cancel));
+        var draft = await UseAsync(s => s.OpenAsync(id, Cancel));
+        var action = draft!.Package.Definition.Actions[0] with
+        {
+            Inputs = [DataNode.Object("order", [DataNode.Leaf("id", DataType.Integer, isRequired: true), DataNode.Leaf("lines", DataType.String, isList: true)])],
+        };
+        var edited = draft.Package with
+        {
+            Definition = draft.Package.Definition with
+            {
+                Version = "not-a-version",
+                Description = "edited",
+                Actions = [action],
+                Authentication = draft.Package.Definition.Authentication with { Parameters = [new ConnectorParameter { Name = "token", PasswordMode = true, Required = true }] },
+            },
+        };
+
+        var savedAt = await UseAsync(s => s.SaveAsync(id, edited, Author with { Name = "second-author" }, Cancel));
+        var reopened = await UseAsync(s => s.OpenAsync(id, Cancel));
+
+        reopened!.Package.ShouldBe(edited);
+        reopened.UpdatedAt.ShouldBe(savedAt);
+        reopened.UpdatedBy.ShouldBe("second-author");
+    }
+
+    [Fact]
+    public async Task The_list_searches_names_without_regard_to_case_newest_first()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var older = await UseAsync(s => s.CreateAsync($"Alpha {tag}", ConnectorType.Custom, Author, Cancel));
+        var newer = await UseAsync(s => s.CreateAsync($"Beta {tag}", ConnectorType.EasyRest, Author, Cancel));
+
+        var found = await UseAsync(s => s.ListAsync(tag.ToUpperInvariant(), Cancel));
+        var alpha = await UseAsync(s => s.ListAsync($"alpha {tag}", Cancel));
+
+        found.Select(d => d.Id).ShouldBe([newer, older]);
+        alpha.ShouldHaveSingleItem().Name.ShouldBe($"Alpha {tag}");
+        alpha[0].Version.ShouldBe("1.0.0");
+    }
+
+    [Fact]
+    public async Task A_deleted_draft_is_gone_and_cannot_be_saved()
+    {
+        var id = await UseAsync(s => s.CreateAsync(Unique("Deleted"), ConnectorType.Custom, Author, Cancel));
+        var draft = await UseAsync(s => s.OpenAsync(id, Cancel));
+
+        (await UseAsync(s => s.DeleteAsync(id, Cancel))).ShouldBeTrue();
+
+        (await UseAsync(s => s.OpenAsync(id, Cancel))).ShouldBeNull();
+        (await UseAsync(s => s.DeleteAsync(id, Cancel))).ShouldBeFalse();
+        await Should.ThrowAsync<DraftNotFoundException>(() => UseAsync(s => s.SaveAsync(id, draft!.Package, Author, Cancel)));
+    }
+
+    [Fact]
+    public async Task An_uploaded_bizc_becomes_a_draft_and_an_unreadable_one_is_refused_with_its_problems()
+    {
+        var package = ConnectorTemplates.Custom(Unique("Imported"), Guid.NewGuid(), Guid.NewGuid());
+        using var bizc = new MemoryStream(BizcWriter.ToBytes(package));
+
+        var (id, _) = await UseAsync(s => s.ImportAsync(bizc, "imported.bizc", Author, Cancel));
+        using var garbage = new MemoryStream("not a zip"u8.ToArray());
+        var (none, problems) = await UseAsync(s => s.ImportAsync(garbage, "garbage.bizc", Author, Cancel));
+
+        (await UseAsync(s => s.OpenAsync(id!.Value, Cancel)))!.Package.ShouldBe(package);
+        none.ShouldBeNull();
+        problems.ShouldContain(p => p.IsError);
+    }
+
+    [Fact]
+    public async Task An_installed_connector_opens_as_a_new_draft_of_its_current_version()
+    {
+        var package = ConnectorTemplates.Custom(Unique("Installed"), Guid.NewGuid(), Guid.NewGuid());
+        await using (var scope = Hub.Hub.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ConnectorCatalog>().InstallAsync(package, Author, Cancel);
+        }
+
+        var id = await UseAsync(s => s.FromInstalledAsync(package.Definition.Name, 1, Author, Cancel));
+
+        (await UseAsync(s => s.OpenAsync(id, Cancel)))!.Package.ShouldBe(package);
+        await Should.ThrowAsync<CatalogNotFoundException>(() => UseAsync(s => s.FromInstalledAsync(package.Definition.Name, 9, Author, Cancel)));
+    }
+
+    private static string Unique(string name) => $"{name} {Guid.NewGuid():N}"[..(name.Length + 9)];
+
+    private async Task<T> UseAsync<T>(Func<DraftStore, Task<T>> use)
+    {
+        await using var scope = Hub.Hub.Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<DraftStore>());
+    }
+}
+
+public sealed class SqliteDraftStoreTests(SqliteHub hub) : DraftStoreTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class PostgresDraftStoreTests(PostgresHub hub) : DraftStoreTests(hub), IClassFixture<PostgresHub>;
