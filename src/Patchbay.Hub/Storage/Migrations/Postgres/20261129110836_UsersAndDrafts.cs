@@ -6,11 +6,27 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Patchbay.Hub.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Users : Migration
+    public partial class UsersAndDrafts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "drafts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Package = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_drafts", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "users",
                 columns: table => new
@@ -32,6 +48,11 @@ namespace Patchbay.Hub.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_drafts_UpdatedAt",
+                table: "drafts",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_users_NameKey",
                 table: "users",
                 column: "NameKey",
@@ -41,6 +62,9 @@ namespace Patchbay.Hub.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "drafts");
+
             migrationBuilder.DropTable(
                 name: "users");
         }
