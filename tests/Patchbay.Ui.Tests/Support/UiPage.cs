@@ -72,6 +72,7 @@ public sealed class UiPage : IAsyncDisposable
     public async Task ScreenshotAsync(string name)
     {
         Directory.CreateDirectory(Browser.ScreenshotFolder);
+        await Page.EvaluateAsync("window.scrollTo(0, 0)"); // else the fixed app bar lands mid-page in a full-page shot
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
