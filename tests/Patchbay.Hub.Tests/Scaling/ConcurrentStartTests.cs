@@ -9,21 +9,10 @@ namespace Patchbay.Hub.Tests.Scaling;
 /// Two hubs started at the same moment on a fresh PostgreSQL database: both migrate the hub's tables, create
 /// Hangfire's schema and seed the first rows at once, and both must come up healthy with their job servers.
 /// </summary>
-[Trait("Category", "Integration")]
-public sealed class ConcurrentStartTests : IAsyncLifetime
+public sealed class ConcurrentStartTests : ScaleOutTestClass
 {
     /// <summary>A race does not show every time: a few fresh databases make a lost one unlikely to pass.</summary>
     private const int Rounds = 3;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        TwoHubs.RequireServer();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Two_hubs_starting_together_on_a_fresh_database_both_come_up_healthy()

@@ -20,20 +20,9 @@ public sealed class TwoJobHubs : TwoHubs
 /// Async jobs on a scale-out: jobs accepted by either hub are queued in the shared Hangfire schema, run once
 /// each by whichever hub's worker takes them, and retried through the same queue.
 /// </summary>
-[Trait("Category", "Integration")]
-public sealed class JobScaleOutTests(TwoJobHubs hubs, RemoteApi remote) : IClassFixture<TwoJobHubs>, IClassFixture<RemoteApi>, IAsyncLifetime
+public sealed class JobScaleOutTests(TwoJobHubs hubs, RemoteApi remote) : ScaleOutTestClass, IClassFixture<TwoJobHubs>, IClassFixture<RemoteApi>
 {
     private const int Jobs = 20;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        TwoHubs.RequireServer();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Jobs_accepted_on_both_hubs_each_run_once_and_both_hubs_run_them()

@@ -10,20 +10,9 @@ namespace Patchbay.Hub.Tests.Scaling;
 /// Scale-out on PostgreSQL: two hub processes on one database both serve invocations, and an OAuth 2.0
 /// connection gets its token once and refreshes it once across both (DistributedLock.Postgres + the token store).
 /// </summary>
-[Trait("Category", "Integration")]
-public sealed class ScaleOutTests(TwoHubs hubs) : IClassFixture<TwoHubs>, IAsyncLifetime
+public sealed class ScaleOutTests(TwoHubs hubs) : ScaleOutTestClass, IClassFixture<TwoHubs>
 {
     private const int Calls = 24;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        TwoHubs.RequireServer();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Both_hubs_serve_invocations_of_a_connector_installed_once()
