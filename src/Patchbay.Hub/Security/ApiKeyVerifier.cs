@@ -30,11 +30,8 @@ public sealed class ApiKeyVerifier(HubDb db, IMemoryCache cache, TimeProvider ti
     }
 
     /// <summary>Whether a key a session was opened with is still valid (not revoked, not deleted).</summary>
-    public async Task<bool> IsActiveAsync(Guid keyId, CancellationToken cancellationToken)
-    {
-        var prefix = await db.ApiKeys.AsNoTracking().Where(k => k.Id == keyId).Select(k => k.Prefix).FirstOrDefaultAsync(cancellationToken);
-        return prefix is not null && await ActiveAsync(prefix, cancellationToken) is not null;
-    }
+    public Task<bool> IsActiveAsync(Guid keyId, CancellationToken cancellationToken) =>
+        db.ApiKeys.AsNoTracking().AnyAsync(k => k.Id == keyId && k.RevokedAt == null, cancellationToken);
 
     /// <summary>Forgets a key at once (revoked or changed).</summary>
     public static void Forget(IMemoryCache cache, string prefix)
