@@ -3,58 +3,16 @@ using Microsoft.Playwright;
 namespace Patchbay.Ui.Tests.Support;
 
 /// <summary>
-/// One headless Chromium for the end-to-end tests: Debian's <c>chromium</c> (installed by .ci/run), driven by
-/// Playwright; <c>PATCHBAY_CHROMIUM</c> names another executable. Pages fail their test on any console error.
+/// Headless Chromium, the browser of every end-to-end test: Debian's <c>chromium</c> (installed by .ci/run);
+/// <c>PATCHBAY_CHROMIUM</c> names another executable.
 /// </summary>
-public sealed class Browser : IAsyncLifetime
+public sealed class Browser : BrowserFixture
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
     public static string Executable => Environment.GetEnvironmentVariable("PATCHBAY_CHROMIUM") ?? "/usr/bin/chromium";
 
-    /// <summary>Where screenshots go: artifacts/screenshots at the repository root, kept by CI.</summary>
-    public static string ScreenshotFolder
-    {
-        get
-        {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Patchbay.slnx")))
-            {
-                root = root.Parent;
-            }
-
-            return Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
-        }
-    }
-
-    public async ValueTask InitializeAsync()
+    protected override async Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         File.Exists(Executable).ShouldBeTrue($"No Chromium at {Executable}: install Debian's chromium (.ci/run does) or set PATCHBAY_CHROMIUM.");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Executable, Headless = true });
-    }
-
-    /// <summary>A fresh context (its own cookies) at 1280x800, with a page that records console errors.</summary>
-    public async Task<UiPage> OpenAsync(Uri baseAddress, int width = 1280, int height = 800)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        return new UiPage(context, page);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Executable, Headless = true });
     }
 }

@@ -71,9 +71,9 @@ public sealed class UiPage : IAsyncDisposable
     /// <summary>Saves a full-page screenshot as artifacts/screenshots/&lt;name&gt;.png.</summary>
     public async Task ScreenshotAsync(string name)
     {
-        Directory.CreateDirectory(Browser.ScreenshotFolder);
+        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
         await Page.EvaluateAsync("window.scrollTo(0, 0)"); // else the fixed app bar lands mid-page in a full-page shot
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotFolder, name + ".png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
