@@ -7,13 +7,16 @@ using Patchbay.Hub.Storage;
 
 namespace Patchbay.Hub.Jobs;
 
-/// <summary>What an async job runs, stored as <see cref="JobRecord.RequestJson"/>: the invocation and the caller it runs as.</summary>
-public sealed record JobRequest(string Connector, int Major, string Action, string Environment, JsonNode? Inputs, Guid CallerKeyId, string CallerRole, IReadOnlyList<string>? CallerConnectors)
+/// <summary>
+/// What an async job runs, stored as <see cref="JobRecord.RequestJson"/>: the invocation and the caller it runs as
+/// (an API key or a user account; requests stored before the kind was kept read as a key).
+/// </summary>
+public sealed record JobRequest(string Connector, int Major, string Action, string Environment, JsonNode? Inputs, Guid CallerKeyId, string CallerRole, IReadOnlyList<string>? CallerConnectors, CallerKind CallerKind = CallerKind.Key)
 {
     public static JobRequest From(InvocationCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return new JobRequest(command.Connector, command.Major, command.Action, command.Environment, command.Inputs, command.Caller.KeyId, command.Caller.Role, command.Caller.Connectors?.Order(StringComparer.Ordinal).ToList());
+        return new JobRequest(command.Connector, command.Major, command.Action, command.Environment, command.Inputs, command.Caller.KeyId, command.Caller.Role, command.Caller.Connectors?.Order(StringComparer.Ordinal).ToList(), command.Caller.Kind);
     }
 
     public static JobRequest Parse(string json) =>
@@ -25,7 +28,7 @@ public sealed record JobRequest(string Connector, int Major, string Action, stri
     public InvocationCommand ToCommand(JobRecord job, int attempt)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var caller = new Caller(CallerKeyId, job.Caller, CallerRole, CallerConnectors?.ToHashSet(StringComparer.Ordinal));
+        var caller = new Caller(CallerKeyId, job.Caller, CallerRole, CallerConnectors?.ToHashSet(StringComparer.Ordinal), CallerKind);
         return new InvocationCommand(caller, Connector, Major, Action, Environment, Inputs?.DeepClone())
         {
             Mode = InvocationModes.Async,

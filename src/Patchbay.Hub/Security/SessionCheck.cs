@@ -14,7 +14,7 @@ public sealed class SessionCheck(ApiKeyVerifier keys, UserVerifier users)
 
         var caller = Caller.From(principal);
         return caller.Kind == CallerKind.User
-            ? await users.IsActiveAsync(caller.KeyId, cancellationToken)
+            ? await users.IsActiveAsync(caller.KeyId, principal.FindFirstValue(UserVerifier.PasswordStampClaim), cancellationToken)
             : await keys.IsActiveAsync(caller.KeyId, cancellationToken);
     }
 }

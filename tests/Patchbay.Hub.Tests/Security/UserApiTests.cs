@@ -183,6 +183,29 @@ public abstract class UserApiTests(HubFixture hub) : HubTests(hub)
 
     private static string Unique(string name) => name + "-" + Guid.NewGuid().ToString("N")[..8];
 
+    [Fact]
+    public async Task A_password_reset_ends_the_sessions_opened_with_the_old_password()
+    {
+        var name = Unique("grace");
+        var id = await CreateAsync(name, "author");
+        var (_, user) = await VerifyAsync(name, Password);
+        var oldSession = UserVerifier.PrincipalOf(user!, HubAuthentication.CookieScheme);
+        (await IsActiveAsync(oldSession)).ShouldBeTrue();
+
+        (await Hub.Admin.PostAsJsonAsync(new Uri($"/api/v1/users/{id}/password", UriKind.Relative), new { password = Password + " renewed" }, Cancel)).EnsureSuccessStatusCode();
+
+        (await IsActiveAsync(oldSession)).ShouldBeFalse();
+        var (_, renewed) = await VerifyAsync(name, Password + " renewed");
+        (await IsActiveAsync(UserVerifier.PrincipalOf(renewed!, HubAuthentication.CookieScheme))).ShouldBeTrue();
+        oldSession.FindFirst(UserVerifier.PasswordStampClaim)!.Value.ShouldNotContain(user!.PasswordHash[..16]);
+    }
+
+    private async Task<bool> IsActiveAsync(System.Security.Claims.ClaimsPrincipal session)
+    {
+        await using var scope = Hub.Hub.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SessionCheck>().IsActiveAsync(session, Cancel);
+    }
+
     private static Uri UserUri(Guid id) => new($"/api/v1/users/{id}", UriKind.Relative);
 
     private async Task<Guid> CreateAsync(string name, string role)
