@@ -25,6 +25,9 @@ internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNo
         _redactor = null;
     }
 
+    /// <summary>Milliseconds since this invocation started: where an outbound call begins on its timeline.</summary>
+    public double ElapsedMilliseconds => time.GetElapsedTime(started).TotalMilliseconds;
+
     /// <summary>Records an outbound call Patchbay made itself (Easy REST); the URL is redacted here.</summary>
     public void Trace(HttpCallTrace httpCall)
     {
@@ -107,7 +110,8 @@ internal sealed class InvocationCall(InvocationRequest request, ValueList<DataNo
             (int)(call["status"]?.GetValue<double>() ?? 0),
             call["durationMs"]?.GetValue<double>() ?? 0,
             (long)(call["requestBytes"]?.GetValue<double>() ?? 0),
-            (long)(call["responseBytes"]?.GetValue<double>() ?? 0))).ToList();
+            (long)(call["responseBytes"]?.GetValue<double>() ?? 0),
+            call["startMs"]?.GetValue<double>())).ToList();
 
     private static List<InvocationLogLine> Logs(JsonObject reply, SecretRedactor redactor) =>
         (reply["logs"] as JsonArray ?? []).OfType<JsonObject>().Select(line => new InvocationLogLine(

@@ -51,5 +51,9 @@ public sealed record InvocationResult
 /// <summary>One line of a connector's log.</summary>
 public sealed record InvocationLogLine(string Level, DateTimeOffset Time, string Text);
 
-/// <summary>One outbound HTTP call of a connector: no header is recorded, and credentials in the URL are masked.</summary>
-public sealed record HttpCallTrace(string Method, string Url, int Status, double DurationMilliseconds, long RequestBytes, long ResponseBytes);
+/// <summary>
+/// One outbound HTTP call of a connector: no header is recorded, and credentials in the URL are masked.
+/// <paramref name="StartMilliseconds"/> is when it started, counted from the start of the invocation's run (null in
+/// traces recorded before it was kept), so calls made in parallel show as overlapping.
+/// </summary>
+public sealed record HttpCallTrace(string Method, string Url, int Status, double DurationMilliseconds, long RequestBytes, long ResponseBytes, double? StartMilliseconds = null);

@@ -67,7 +67,7 @@ function dispatch(frame) {
   if (frame.t === 'ping') {
     send({ t: 'pong', id: frame.id });
   } else if (frame.t === 'invoke') {
-    const invocation = { id: frame.id, logs: [], http: [], done: false, secrets: [] };
+    const invocation = { id: frame.id, startedAt: process.hrtime.bigint(), logs: [], http: [], done: false, secrets: [] };
     invocations.run(invocation, () => invokeAction(frame, (envelope, stage) => {
       if (invocation.done) {
         process.stderr.write(`patchbay: invocation ${frame.id} (${frame.action}) called back more than once; the later call was ignored\n`);

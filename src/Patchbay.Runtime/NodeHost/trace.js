@@ -1,5 +1,5 @@
 'use strict';
-// A trace of each invocation's outbound HTTP calls (method, URL, status, duration, sizes), whatever
+// A trace of each invocation's outbound HTTP calls (method, URL, status, start, duration, sizes), whatever
 // library makes them, from Node's own diagnostics channels. No header is recorded; credentials in
 // URLs and secret-looking query parameters are masked here, parameter values by the host.
 const diagnostics = require('diagnostics_channel');
@@ -14,7 +14,7 @@ exports.install = function install(currentInvocation) {
     if (!invocation) {
       return;
     }
-    const call = { method: request.method, url: safeUrl(request), status: 0, durationMs: 0, requestBytes: 0, responseBytes: 0 };
+    const call = { method: request.method, url: safeUrl(request), status: 0, startMs: sinceStart(invocation), durationMs: 0, requestBytes: 0, responseBytes: 0 };
     started.set(request, { call, at: process.hrtime.bigint() });
     invocation.http.push(call);
     countWrites(request, call);
@@ -46,7 +46,7 @@ exports.install = function install(currentInvocation) {
     if (!invocation) {
       return;
     }
-    const call = { method: request.method, url: maskUrl(new URL(request.path, request.origin)), status: 0, durationMs: 0, requestBytes: 0, responseBytes: 0 };
+    const call = { method: request.method, url: maskUrl(new URL(request.path, request.origin)), status: 0, startMs: sinceStart(invocation), durationMs: 0, requestBytes: 0, responseBytes: 0 };
     started.set(request, { call, at: process.hrtime.bigint() });
     invocation.http.push(call);
   });
@@ -59,6 +59,11 @@ exports.install = function install(currentInvocation) {
     }
   });
 };
+
+// Milliseconds from the invocation's start to now: where a call begins on the invocation's timeline.
+function sinceStart(invocation) {
+  return Number(process.hrtime.bigint() - invocation.startedAt) / 1e6;
+}
 
 // undici gives raw headers as [name, value, name, value, ...] buffers; the body size is what content-length says.
 function contentLength(headers) {

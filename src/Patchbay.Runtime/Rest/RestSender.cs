@@ -80,6 +80,7 @@ internal sealed class RestSender(HttpClient http, TimeProvider time, InvocationC
         }
 
         var started = time.GetTimestamp();
+        var offset = call.ElapsedMilliseconds;
         HttpResponseMessage response;
         try
         {
@@ -88,7 +89,7 @@ internal sealed class RestSender(HttpClient http, TimeProvider time, InvocationC
         catch (HttpRequestException e)
         {
             var failure = NetworkFailure.From(e);
-            call.Trace(new HttpCallTrace(outgoing.Method, url, 0, Milliseconds(started), outgoing.Body?.Length ?? 0, 0));
+            call.Trace(new HttpCallTrace(outgoing.Method, url, 0, Milliseconds(started), outgoing.Body?.Length ?? 0, 0, offset));
             if (log)
             {
                 call.Log("ERROR", $"[{id}] Error: {failure.Message}");
@@ -99,13 +100,13 @@ internal sealed class RestSender(HttpClient http, TimeProvider time, InvocationC
         catch (OperationCanceledException)
         {
             // the deadline (or the caller) ended it; the trace still shows the call that was under way
-            call.Trace(new HttpCallTrace(outgoing.Method, url, 0, Milliseconds(started), outgoing.Body?.Length ?? 0, 0));
+            call.Trace(new HttpCallTrace(outgoing.Method, url, 0, Milliseconds(started), outgoing.Body?.Length ?? 0, 0, offset));
             throw;
         }
 
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
-        call.Trace(new HttpCallTrace(outgoing.Method, url, status, Milliseconds(started), outgoing.Body?.Length ?? 0, body.Length));
+        call.Trace(new HttpCallTrace(outgoing.Method, url, status, Milliseconds(started), outgoing.Body?.Length ?? 0, body.Length, offset));
         if (log)
         {
             call.Log("DEBUG", $"[{id}] Response: {status.ToString(CultureInfo.InvariantCulture)} {Reason(response)} ({body.Length} bytes)");

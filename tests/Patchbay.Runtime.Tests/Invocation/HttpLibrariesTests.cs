@@ -59,6 +59,30 @@ public sealed class HttpLibrariesTests(RuntimeFixture fixture, NpmLibraries libr
     }
 
     [Fact]
+    public async Task Trace_PlacesEachCallAtItsStartSoParallelCallsOverlap()
+    {
+        var connector = new TestConnector()
+            .Parameters(new ConnectorParameter { Name = "baseUrl" })
+            .Invoke("fan-out", """
+                var http = require('http');
+                function get(path) { return new Promise(function (done) { http.get(globals.systemproperties.baseUrl + path, function (res) { res.resume(); res.on('end', done); }); }); }
+                Promise.all([get('/a'), get('/b')]).then(function () { return get('/c'); }).then(function () { callback(RESPONSE({}, null, 200)); });
+                """)
+            .Build();
+
+        var result = await fixture.Runtime.RunAsync(connector, "fan-out", edit: r => r with { ConnectorParameters = new Dictionary<string, string> { ["baseUrl"] = server.Url } });
+
+        result.Outcome.ShouldBe(InvocationOutcome.Succeeded, result.FailureMessage);
+        var calls = result.HttpCalls.ToDictionary(c => new Uri(c.Url).AbsolutePath);
+        double Start(string path) => calls[path].StartMilliseconds!.Value;
+        double End(string path) => Start(path) + calls[path].DurationMilliseconds;
+        Start("/b").ShouldBeLessThan(End("/a")); // issued together: they overlap
+        Start("/a").ShouldBeLessThan(End("/b"));
+        Start("/c").ShouldBeGreaterThanOrEqualTo(Math.Max(End("/a"), End("/b")) - 1); // after both; hrtime and 'end' differ by well under 1 ms
+        Start("/a").ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Trace_MasksSecretsInUrls()
     {
         var connector = new TestConnector()

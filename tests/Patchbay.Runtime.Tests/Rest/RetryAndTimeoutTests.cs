@@ -76,6 +76,8 @@ public sealed class RetryAndTimeoutTests(RuntimeFixture fixture, RestApiServer s
         result.Outcome.ShouldBe(InvocationOutcome.Succeeded, result.FailureMessage);
         result.HttpCalls.Select(c => c.Status).ShouldBe([503, 200]);
         Gap("/busy").ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(3));
+        var (first, retry) = (result.HttpCalls[0], result.HttpCalls[1]);
+        retry.StartMilliseconds!.Value.ShouldBeGreaterThanOrEqualTo(first.StartMilliseconds!.Value + first.DurationMilliseconds + 3000);
         result.Logs.ShouldBeEmpty();
     }
 

@@ -23,24 +23,37 @@ public static class InvocationPayloads
         json is null ? [] : JsonSerializer.Deserialize<List<HttpCallTrace>>(json, HubJson.Options) ?? [];
 
     /// <summary>
-    /// Bars of a timeline, in percent of its width. The recorded trace has the calls' order and durations but no
-    /// start times, so each bar starts where the previous one ended: the widths are to scale, the gaps are not known.
+    /// Bars of a timeline, in percent of its width, placed at each call's start. Traces recorded before starts were
+    /// kept have only the order and durations: there each bar starts where the previous one ended.
     /// </summary>
     public static IReadOnlyList<TimelineBar> Timeline(IReadOnlyList<HttpCallTrace> calls)
     {
         ArgumentNullException.ThrowIfNull(calls);
-        var total = calls.Sum(c => Math.Max(c.DurationMilliseconds, 0));
-        var bars = new List<TimelineBar>(calls.Count);
-        var start = 0d;
+        var starts = calls.All(c => c.StartMilliseconds is not null)
+            ? calls.Select(c => Math.Max(c.StartMilliseconds!.Value, 0)).ToList()
+            : Sequential(calls);
+        var ends = calls.Select((c, i) => starts[i] + Duration(c)).ToList();
+        var origin = starts.DefaultIfEmpty(0).Min();
+        var span = ends.DefaultIfEmpty(0).Max() - origin;
+        return calls.Select((call, i) => span > 0
+            ? new TimelineBar(call, (starts[i] - origin) / span * 100, Duration(call) / span * 100)
+            : new TimelineBar(call, 0, 100.0 / calls.Count)).ToList();
+    }
+
+    private static List<double> Sequential(IReadOnlyList<HttpCallTrace> calls)
+    {
+        var starts = new List<double>(calls.Count);
+        var at = 0d;
         foreach (var call in calls)
         {
-            var duration = Math.Max(call.DurationMilliseconds, 0);
-            bars.Add(new TimelineBar(call, total > 0 ? start / total * 100 : 0, total > 0 ? duration / total * 100 : 100.0 / calls.Count));
-            start += duration;
+            starts.Add(at);
+            at += Duration(call);
         }
 
-        return bars;
+        return starts;
     }
+
+    private static double Duration(HttpCallTrace call) => Math.Max(call.DurationMilliseconds, 0);
 }
 
 /// <summary>One HTTP call on a timeline: where its bar starts and how wide it is, in percent.</summary>
