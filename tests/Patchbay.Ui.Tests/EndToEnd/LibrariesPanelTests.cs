@@ -74,6 +74,24 @@ public sealed partial class LibrariesPanelTests(UiHub hub, Browser browser)
     }
 
     [Fact]
+    public async Task Packing_can_be_cancelled_and_adds_nothing()
+    {
+        await using var ui = await browser.OpenAsync(hub.Address);
+        var page = await NewDraftAsync(ui);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Libraries" }).ClickAsync();
+
+        // aws-sdk v2 is some 10,000 files: npm is still at work when Cancel is pressed.
+        await page.GetByLabel("npm packages").FillAsync("aws-sdk@2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pack and add" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Packing was cancelled" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Pack and add" })).ToBeEnabledAsync();
+        await page.GetByTestId("no-libraries").WaitForAsync();
+        ui.ConsoleErrors.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_invalid_library_zip_is_rejected_with_each_problem_and_its_entry()
     {
         await using var ui = await browser.OpenAsync(hub.Address);
