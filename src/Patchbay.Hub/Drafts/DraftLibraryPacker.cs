@@ -88,7 +88,7 @@ public sealed partial class DraftLibraryPacker(INpmRunner npm, TimeProvider time
         }
         finally
         {
-            folder.Delete(recursive: true);
+            DeleteQuietly(folder);
             _running.TryRemove(draftId, out _);
         }
     }
@@ -119,6 +119,18 @@ public sealed partial class DraftLibraryPacker(INpmRunner npm, TimeProvider time
             ? null
             : $"'{bad}' is not an npm registry package: write a name with an optional version, range or tag (dayjs, lodash@4, @scope/name@latest). "
               + "Folders, tarballs, URLs and git repositories are not installed on the hub; pack those with 'patchbay lib pack' and upload the zip.";
+    }
+
+    private static void DeleteQuietly(DirectoryInfo folder)
+    {
+        try
+        {
+            folder.Delete(recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temporary folder is harmless; losing the person's library for it is not.
+        }
     }
 
     private static LibraryInspection Failed(string code, string message) =>
