@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Patchbay.Cli.Libraries;
 using Patchbay.Cli.Output;
+using Patchbay.Runtime.Libraries;
 
 namespace Patchbay.Cli.Commands;
 

@@ -9,6 +9,7 @@ using Patchbay.Hub.Jobs;
 using Patchbay.Hub.Operations;
 using Patchbay.Hub.Scaling;
 using Patchbay.Hub.Security;
+using Patchbay.Runtime.Libraries;
 
 namespace Patchbay.Hub.Api;
 
@@ -20,6 +21,8 @@ public static class HubFeatures
         services.AddScoped<ConnectorCatalog>();
         services.AddScoped<ConnectorReader>();
         services.AddScoped<DraftStore>();
+        services.AddSingleton<INpmRunner, NpmRunner>();
+        services.AddSingleton<DraftLibraryPacker>();
         services.AddSingleton<SecretProtector>();
         services.AddScoped<ConfigResolver>();
         services.AddScoped<InvocationService>();

@@ -1,4 +1,4 @@
-using Patchbay.Cli.Libraries;
+using Patchbay.Runtime.Libraries;
 
 namespace Patchbay.Cli.Tests.Libraries;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using Patchbay.Cli.Libraries;
 using Patchbay.Cli.Tests.Support;
 using Patchbay.Core.Packaging;
 using Patchbay.Core.Packaging.Libraries;
+using Patchbay.Runtime.Libraries;
 
 namespace Patchbay.Cli.Tests.Libraries;
 

@@ -1,6 +1,6 @@
-using Patchbay.Cli.Libraries;
 using Patchbay.Cli.Tests.Support;
 using Patchbay.Core.Packaging.Libraries;
+using Patchbay.Runtime.Libraries;
 
 namespace Patchbay.Cli.Tests.Libraries;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Patchbay.Cli.Libraries;
-
 using Patchbay.Cli.Tests.Support;
+using Patchbay.Runtime.Libraries;
 
 namespace Patchbay.Cli.Tests.Libraries;
 

@@ -151,6 +151,63 @@ public sealed class DataTreeEditorTests : BunitContext
         ButtonNamed(editor, "Replace").HasAttribute("disabled").ShouldBeTrue();
     }
 
+    [Fact]
+    public void Dragging_a_node_onto_an_object_makes_it_the_object_s_last_child()
+    {
+        var editor = RenderEditor();
+
+        DragHandle(editor, "Inputs note").DragStart();
+        editor.Find("[role='treeitem'][aria-label='customer']").Drop();
+
+        _tree.Select(n => n.Name).ShouldBe(["customer"]);
+        _tree[0].Children.Select(c => c.Name).ShouldBe(["id", "name", "note"]);
+    }
+
+    [Fact]
+    public void Dragging_a_node_onto_a_gap_puts_it_there()
+    {
+        var editor = RenderEditor();
+
+        DragHandle(editor, "Inputs customer.name").DragStart();
+        editor.Find("[data-testid='drop-before Inputs customer.id']").Drop();
+        _tree[0].Children.Select(c => c.Name).ShouldBe(["name", "id"]);
+
+        DragHandle(editor, "Inputs customer.id").DragStart();
+        editor.Find("[data-testid='drop-end Inputs']").Drop();
+        _tree.Select(n => n.Name).ShouldBe(["customer", "note", "id"]);
+        _tree[0].Children.Select(c => c.Name).ShouldBe(["name"]);
+    }
+
+    [Fact]
+    public void Dropping_into_itself_onto_a_field_that_is_no_object_or_without_a_drag_changes_nothing()
+    {
+        var editor = RenderEditor();
+        var before = _tree;
+
+        DragHandle(editor, "Inputs customer").DragStart();
+        editor.Find("[data-testid='drop-before Inputs customer.name']").Drop();
+        DragHandle(editor, "Inputs customer").DragStart();
+        editor.Find("[role='treeitem'][aria-label='note']").Drop();
+        editor.Find("[role='treeitem'][aria-label='customer']").Drop();
+        DragHandle(editor, "Inputs note").DragStart();
+        DragHandle(editor, "Inputs note").DragEnd();
+        editor.Find("[role='treeitem'][aria-label='customer']").Drop();
+
+        _tree.ShouldBe(before);
+    }
+
+    [Fact]
+    public void A_moved_node_whose_name_its_new_siblings_have_gets_a_free_one()
+    {
+        _tree = [.. _tree, DataNode.Leaf("id", DataType.Decimal)];
+        var editor = RenderEditor();
+
+        DragHandle(editor, "Inputs id").DragStart();
+        editor.Find("[role='treeitem'][aria-label='customer']").Drop();
+
+        _tree[0].Children.ShouldBe([DataNode.Leaf("id", DataType.Integer), DataNode.Leaf("name", DataType.String), DataNode.Leaf("id2", DataType.Decimal)]);
+    }
+
     private IRenderedComponent<DataTreeEditor> RenderEditor() =>
         Render<DataTreeEditor>(p => p
             .Add(e => e.Label, "Inputs")
@@ -159,6 +216,10 @@ public sealed class DataTreeEditorTests : BunitContext
 
     private static AngleSharp.Dom.IElement Button(IRenderedComponent<DataTreeEditor> editor, string label) =>
         editor.Find($"button[aria-label='{label}']");
+
+    /// <summary>The element that handles a node's drag: the wrapper of its (pointer-only) drag handle.</summary>
+    private static AngleSharp.Dom.IElement DragHandle(IRenderedComponent<DataTreeEditor> editor, string node) =>
+        editor.Find($"[title='Drag {node} to move it']").ParentElement!;
 
     private static AngleSharp.Dom.IElement ButtonNamed(IRenderedComponent<DataTreeEditor> editor, string text) =>
         editor.FindAll("button").Single(b => b.TextContent.Trim() == text);

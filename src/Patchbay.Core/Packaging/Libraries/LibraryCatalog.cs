@@ -19,16 +19,23 @@ public static class LibraryCatalog
             throw new ArgumentException("The prefix must be empty or end with '/'.", nameof(prefix));
         }
 
-        var packages = new List<LibraryPackage>();
+        return [.. Read(files, prefix).Select(p => p.Package)];
+    }
+
+    /// <summary>Every package under <paramref name="prefix"/> with its parsed package.json (null when unreadable), ordered by folder.</summary>
+    internal static IReadOnlyList<(LibraryPackage Package, PackageManifest? Manifest)> Read(FileSet files, string prefix)
+    {
+        var packages = new List<(LibraryPackage, PackageManifest?)>();
         foreach (var (path, content) in files.Under(prefix))
         {
             if (FolderOfManifest(path) is { } folder && PackageFolders.TryGetPackageName(folder, out var name))
             {
-                packages.Add(new LibraryPackage(name, PackageManifest.TryParse(content, out _)?.Version, folder));
+                var manifest = PackageManifest.TryParse(content, out _);
+                packages.Add((new LibraryPackage(name, manifest?.Version, folder, manifest?.License), manifest));
             }
         }
 
-        return [.. packages.OrderBy(p => p.Folder, StringComparer.Ordinal)];
+        return [.. packages.OrderBy(p => p.Item1.Folder, StringComparer.Ordinal)];
     }
 
     internal static string? FolderOfManifest(string path) =>

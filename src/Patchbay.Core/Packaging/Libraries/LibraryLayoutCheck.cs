@@ -37,7 +37,7 @@ internal static class LibraryLayoutCheck
                 continue;
             }
 
-            packages.Add(new LibraryPackage(name, manifest.Version, folder));
+            packages.Add(new LibraryPackage(name, manifest.Version, folder, manifest.License));
             CheckDependencies(folder, manifest, manifests, zipName, diagnostics);
         }
 

@@ -43,6 +43,49 @@ public static class DataTreeEdits
             return list.ToValueList();
         });
 
+    /// <summary>
+    /// Whether the node at <paramref name="source"/> may be dropped at <paramref name="target"/>: both exist, the target
+    /// is neither the node nor one of its descendants, and a node goes inside an Object node only.
+    /// </summary>
+    public static bool CanMoveTo(ValueList<DataNode> tree, IReadOnlyList<int> source, IReadOnlyList<int> target, DropPlace place)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        return At(tree, source) is not null
+            && At(tree, target) is { } destination
+            && !IsWithin(target, source)
+            && (place != DropPlace.Inside || destination.Type == DataType.Object);
+    }
+
+    /// <summary>
+    /// Moves the node at <paramref name="source"/> (with its children) before, after or inside the node at
+    /// <paramref name="target"/>; nothing happens when <see cref="CanMoveTo"/> says no. A node that changes parent and
+    /// meets a sibling of the same name gets a free one (<c>id</c> becomes <c>id2</c>), so names stay unique at each level.
+    /// </summary>
+    public static ValueList<DataNode> MoveTo(ValueList<DataNode> tree, IReadOnlyList<int> source, IReadOnlyList<int> target, DropPlace place)
+    {
+        if (!CanMoveTo(tree, source, target, place))
+        {
+            return tree;
+        }
+
+        var node = At(tree, source)!;
+        var without = Delete(tree, source);
+        var destination = PathAfterRemoval(target, source);
+        var sameParent = place != DropPlace.Inside && source.Count == target.Count && source.Take(source.Count - 1).SequenceEqual(target.Take(target.Count - 1));
+        if (place == DropPlace.Inside)
+        {
+            return Update(without, destination, parent => parent with { Children = [.. parent.Children, Renamed(node, parent.Children, sameParent)] });
+        }
+
+        return UpdateSiblings(without, destination, (siblings, index) =>
+        {
+            var list = siblings.ToList();
+            list.Insert(place == DropPlace.Before ? index : index + 1, Renamed(node, siblings, sameParent));
+            return list.ToValueList();
+        });
+    }
+
     /// <summary>Changes the type; a node leaving Object loses its children (Bizagi's trees give children to objects only).</summary>
     public static ValueList<DataNode> SetType(ValueList<DataNode> tree, IReadOnlyList<int> path, DataType type) =>
         Update(tree, path, node => node with { Type = type, Children = type == DataType.Object ? node.Children : [] });
@@ -92,14 +135,34 @@ public static class DataTreeEdits
         return tree.Select((n, i) => i == path[0] ? parent with { Children = children } : n).ToValueList();
     }
 
-    /// <summary>"field", or "field2", "field3"… when the name is taken at that level.</summary>
-    private static string FreeName(ValueList<DataNode> siblings)
+    /// <summary>True when <paramref name="path"/> is <paramref name="ancestor"/> or lies under it.</summary>
+    private static bool IsWithin(IReadOnlyList<int> path, IReadOnlyList<int> ancestor) =>
+        path.Count >= ancestor.Count && path.Take(ancestor.Count).SequenceEqual(ancestor);
+
+    /// <summary>Where the node at <paramref name="path"/> is once the node at <paramref name="removed"/> (not an ancestor of it) is gone.</summary>
+    private static int[] PathAfterRemoval(IReadOnlyList<int> path, IReadOnlyList<int> removed)
+    {
+        var adjusted = path.ToArray();
+        var level = removed.Count - 1;
+        if (path.Count > level && path.Take(level).SequenceEqual(removed.Take(level)) && path[level] > removed[level])
+        {
+            adjusted[level]--;
+        }
+
+        return adjusted;
+    }
+
+    private static DataNode Renamed(DataNode node, ValueList<DataNode> newSiblings, bool sameParent) =>
+        sameParent ? node : node with { Name = FreeName(newSiblings, node.Name) };
+
+    /// <summary><paramref name="wanted"/>, or wanted2, wanted3… when the name is taken at that level.</summary>
+    private static string FreeName(ValueList<DataNode> siblings, string wanted = "field")
     {
         var taken = siblings.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        var name = "field";
+        var name = wanted;
         for (var n = 2; taken.Contains(name); n++)
         {
-            name = "field" + n;
+            name = wanted + n;
         }
 
         return name;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Patchbay.Cli.Libraries;
+namespace Patchbay.Runtime.Libraries;
 
 /// <summary>Runs the <c>npm</c> found on PATH with <see cref="ProcessStartInfo.ArgumentList"/>, never through a shell.</summary>
-internal sealed class NpmRunner : INpmRunner
+public sealed class NpmRunner : INpmRunner
 {
     /// <summary>How many of npm's last stderr lines <see cref="NpmRunResult.StandardErrorTail"/> keeps.</summary>
     public const int StandardErrorTailLines = 20;
@@ -55,7 +55,7 @@ internal sealed class NpmRunner : INpmRunner
 
         try
         {
-            await process.WaitForExitAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -68,7 +68,7 @@ internal sealed class NpmRunner : INpmRunner
                 // It exited on its own between the cancellation and the kill.
             }
 
-            await process.WaitForExitAsync(CancellationToken.None);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 

@@ -2,9 +2,9 @@ using Patchbay.Core.Diagnostics;
 using Patchbay.Core.Packaging;
 using Patchbay.Core.Packaging.Libraries;
 
-namespace Patchbay.Cli.Libraries;
+namespace Patchbay.Runtime.Libraries;
 
-/// <summary>Builds a flattened library zip from npm package specs (<c>patchbay lib pack axios request@2.88</c>).</summary>
+/// <summary>Builds a flattened library zip from npm package specs (<c>patchbay lib pack axios request@2.88</c>, the Connector Editor's Libraries tab).</summary>
 /// <remarks>
 /// <para>
 /// npm installs the specs into an empty temporary project; the contents of its <c>node_modules</c> become the zip
@@ -23,7 +23,7 @@ namespace Patchbay.Cli.Libraries;
 /// moved into place, so a failure never leaves a half-written zip.
 /// </para>
 /// </remarks>
-internal sealed class LibraryPacker(INpmRunner npm)
+public sealed class LibraryPacker(INpmRunner npm)
 {
     /// <summary>The package.json of the temporary project npm installs into.</summary>
     internal const string TemporaryPackageJson = """{"name":"patchbay-library","private":true}""";
@@ -35,7 +35,7 @@ internal sealed class LibraryPacker(INpmRunner npm)
     public const string LinkSkipped = "library-link-skipped";
 
     /// <summary>The location diagnostics about npm itself use.</summary>
-    internal static readonly Location NpmLocation = new("npm install");
+    public static readonly Location NpmLocation = new("npm install");
 
     /// <summary>
     /// The fixed part of the npm command line. <c>--ignore-scripts</c>: install scripts of arbitrary packages do not run
@@ -65,9 +65,9 @@ internal sealed class LibraryPacker(INpmRunner npm)
         var project = Directory.CreateTempSubdirectory("patchbay-pack-").FullName;
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(project, "package.json"), TemporaryPackageJson, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(project, "package.json"), TemporaryPackageJson, cancellationToken).ConfigureAwait(false);
             progress?.Report($"npm install {string.Join(' ', npmSpecs)}");
-            var run = await npm.RunAsync(project, [.. InstallArguments, .. npmSpecs], progress, cancellationToken);
+            var run = await npm.RunAsync(project, [.. InstallArguments, .. npmSpecs], progress, cancellationToken).ConfigureAwait(false);
             if (!run.Succeeded)
             {
                 return Failed(Diagnostic.Error(
@@ -83,7 +83,7 @@ internal sealed class LibraryPacker(INpmRunner npm)
                 return Failed(Diagnostic.Error(NpmInstallFailed, NpmLocation, "npm install succeeded but installed nothing (there is no node_modules)."));
             }
 
-            return await WriteZipAsync(nodeModules, fullZipPath, progress, cancellationToken);
+            return await WriteZipAsync(nodeModules, fullZipPath, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -99,20 +99,21 @@ internal sealed class LibraryPacker(INpmRunner npm)
         var temporary = Path.Combine(folder, $".{Path.GetFileName(fullZipPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            LibraryZipWriteResult written;
-            await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true))
+            var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true);
+            await using (output.ConfigureAwait(false))
             {
-                written = await LibraryZipWriter.WriteAsync(nodeModules, output, cancellationToken);
-                await output.FlushAsync(cancellationToken);
+                var written = await LibraryZipWriter.WriteAsync(nodeModules, output, cancellationToken).ConfigureAwait(false);
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
                 output.Position = 0;
                 progress?.Report($"Checking {written.FileCount:N0} files");
-                var inspection = await LibraryZipInspector.InspectAsync(output, Path.GetFileName(fullZipPath), PackageLimits.Default, cancellationToken);
+                var inspection = await LibraryZipInspector.InspectAsync(output, Path.GetFileName(fullZipPath), PackageLimits.Default, cancellationToken)
+                    .ConfigureAwait(false);
                 if (!inspection.IsValid)
                 {
                     return new LibraryPackResult(null, [], [.. LinkWarnings(written), .. inspection.Diagnostics]);
                 }
 
-                await output.DisposeAsync();
+                await output.DisposeAsync().ConfigureAwait(false);
                 File.Move(temporary, fullZipPath, overwrite: true);
                 return new LibraryPackResult(fullZipPath, inspection.Packages, [.. LinkWarnings(written), .. inspection.Diagnostics]);
             }
@@ -129,6 +130,14 @@ internal sealed class LibraryPacker(INpmRunner npm)
             new Location("node_modules", link),
             $"'{link}' is a symbolic link and was left out of the zip (links are never followed)."));
 
+    /// <summary>The first of <paramref name="npmSpecs"/> that is not an npm package spec, or null when all are.</summary>
+    /// <remarks>A spec that starts with '-' would be read by npm as an option (<c>--registry=...</c>, <c>--script-shell=...</c>).</remarks>
+    public static string? FindInvalidSpec(IEnumerable<string> npmSpecs)
+    {
+        ArgumentNullException.ThrowIfNull(npmSpecs);
+        return npmSpecs.FirstOrDefault(s => string.IsNullOrWhiteSpace(s) || s.StartsWith('-'));
+    }
+
     private static void ValidateSpecs(IReadOnlyList<string> npmSpecs)
     {
         if (npmSpecs.Count == 0)
@@ -136,8 +145,7 @@ internal sealed class LibraryPacker(INpmRunner npm)
             throw new ArgumentException("Name at least one npm package to pack.", nameof(npmSpecs));
         }
 
-        // A spec that starts with '-' would be read by npm as an option (--registry=..., --script-shell=...).
-        if (npmSpecs.FirstOrDefault(s => string.IsNullOrWhiteSpace(s) || s.StartsWith('-')) is { } bad)
+        if (FindInvalidSpec(npmSpecs) is { } bad)
         {
             throw new ArgumentException($"'{bad}' is not an npm package spec.", nameof(npmSpecs));
         }

@@ -1,7 +1,7 @@
-namespace Patchbay.Cli.Libraries;
+namespace Patchbay.Runtime.Libraries;
 
 /// <summary>Runs npm as a child process; an interface so tests can replace it (Aspire's <c>INpmRunner</c>).</summary>
-internal interface INpmRunner
+public interface INpmRunner
 {
     /// <summary>Runs <c>npm &lt;arguments&gt;</c> in <paramref name="workingDirectory"/> and waits for it to exit.</summary>
     /// <param name="workingDirectory">The folder npm runs in.</param>
