@@ -161,8 +161,14 @@ public sealed class RestRequestEditorTests : BunitContext
 
         _request.Pagination.ShouldBe(new RestPagination
         {
-            Kind = PaginationKind.Cursor, ItemsPath = "data", NextPath = "meta.next_cursor", Parameter = "after",
-            SizeParameter = "limit", PageSize = 50, MaxPages = 20, MaxItems = 500,
+            Kind = PaginationKind.Cursor,
+            ItemsPath = "data",
+            NextPath = "meta.next_cursor",
+            Parameter = "after",
+            SizeParameter = "limit",
+            PageSize = 50,
+            MaxPages = 20,
+            MaxItems = 500,
         });
         Text(editor).ShouldNotContain("pagination needs");
         Field(editor, "Result path").HasAttribute("disabled").ShouldBeTrue("pagination's items path plays its role");
