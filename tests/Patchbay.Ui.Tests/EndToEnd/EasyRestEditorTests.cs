@@ -59,6 +59,9 @@ public sealed class EasyRestEditorTests(UiHub hub, Browser browser)
         await request.GetByText(problem).WaitForAsync();
         await page.GetByRole(AriaRole.Region, new() { Name = "Validation" }).GetByText(problem).WaitForAsync();
         await ui.ScreenshotAsync("editor-easy-rest");
+        await page.SetViewportSizeAsync(400, 800);
+        await ui.ScreenshotAsync("editor-easy-rest-narrow");
+        await page.SetViewportSizeAsync(1280, 800);
         await SetAsync(request.GetByLabel("URL", new() { Exact = true }), "/cities/{{cityId}}/forecast");
         await Assertions.Expect(page.GetByText(problem)).ToHaveCountAsync(0);
 

@@ -36,8 +36,6 @@ public sealed class RestRequestProblems
         return new RestRequestProblems(index, problems);
     }
 
-    public IReadOnlyList<Diagnostic> All => _problems;
-
     /// <summary>The messages about the URL, the method or the content type (<c>rest.url</c>, ...).</summary>
     public string? OfRequest(string member) => Messages(At.Action(_index, member));
 
