@@ -62,6 +62,13 @@ public sealed class EasyRestEditorTests(UiHub hub, Browser browser)
         await page.SetViewportSizeAsync(400, 800);
         await ui.ScreenshotAsync("editor-easy-rest-narrow");
         await page.SetViewportSizeAsync(1280, 800);
+
+        // The problem in the list leads back to the action's request from anywhere in the editor.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Actions" }).GetByRole(AriaRole.Button, new() { Name = "Create an alert", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "General" }).ClickAsync();
+        await page.GetByRole(AriaRole.Region, new() { Name = "Validation" }).GetByText(problem).ClickAsync();
+        await request.GetByText(problem).WaitForAsync();
+        await Assertions.Expect(request.GetByLabel("URL", new() { Exact = true })).ToHaveValueAsync("/cities/{{cityy}}/forecast");
         await SetAsync(request.GetByLabel("URL", new() { Exact = true }), "/cities/{{cityId}}/forecast");
         await Assertions.Expect(page.GetByText(problem)).ToHaveCountAsync(0);
 
