@@ -27,7 +27,8 @@ public sealed record ImportReportItem(ImportItemKind Kind, string Location, stri
 {
     public override string ToString() => $"{Location}: {KindText(Kind)}: {Message}";
 
-    internal static string KindText(ImportItemKind kind) => kind switch
+    /// <summary>How the report names a kind, in the CLI's lines, its JSON and the editor's table.</summary>
+    public static string KindText(ImportItemKind kind) => kind switch
     {
         ImportItemKind.Unmapped => "not mapped",
         ImportItemKind.Approximate => "approximate",

@@ -7,6 +7,7 @@ using Patchbay.Core.Packaging.Bizc;
 using Patchbay.Hub.Connectors;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Storage;
+using Patchbay.OpenApi;
 
 namespace Patchbay.Hub.Drafts;
 
@@ -46,6 +47,16 @@ public sealed class DraftStore(HubDb db, ConnectorCatalog catalog, TimeProvider 
         }
 
         return (await AddAsync(read.Package, caller, cancellationToken), read.Diagnostics);
+    }
+
+    /// <summary>
+    /// A new Easy REST draft generated from an OpenAPI or Swagger document (docs/openapi-import.md); no draft when the
+    /// document cannot be read at all. The result carries the import report either way, and the failure naming its place.
+    /// </summary>
+    public async Task<(Guid? Id, OpenApiImportResult Result)> ImportOpenApiAsync(string document, OpenApiImportOptions options, Caller caller, CancellationToken cancellationToken)
+    {
+        var result = OpenApiImporter.Import(document, options);
+        return result.Package is { } package ? (await AddAsync(package, caller, cancellationToken), result) : (null, result);
     }
 
     /// <summary>A new draft from the current version of an installed connector's major version.</summary>

@@ -6,6 +6,7 @@ using Patchbay.Hub.Connectors;
 using Patchbay.Hub.Drafts;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Tests.Support;
+using Patchbay.OpenApi;
 
 namespace Patchbay.Hub.Tests.Drafts;
 
@@ -100,6 +101,38 @@ public abstract class DraftStoreTests(HubFixture hub) : HubTests(hub)
         (await UseAsync(s => s.OpenAsync(id!.Value, Cancel)))!.Package.ShouldBe(package);
         none.ShouldBeNull();
         problems.ShouldContain(p => p.IsError);
+    }
+
+    [Fact]
+    public async Task An_openapi_document_becomes_an_easy_rest_draft_with_its_report_and_a_bad_one_creates_nothing()
+    {
+        const string document = """
+            openapi: 3.0.3
+            info: { title: Pets, version: "2" }
+            servers: [{ url: "https://pets.example.com" }]
+            paths:
+              /pets/{petId}:
+                get:
+                  operationId: getPet
+                  parameters:
+                    - { name: petId, in: path, required: true, schema: { type: string } }
+                    - { name: session, in: cookie, schema: { type: string } }
+                  responses:
+                    "200": { description: The pet., content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } } }
+            """;
+        var name = Unique("Pets");
+
+        var (id, result) = await UseAsync(s => s.ImportOpenApiAsync(document, new OpenApiImportOptions { Name = name }, Author, Cancel));
+        var (none, failed) = await UseAsync(s => s.ImportOpenApiAsync("openapi: 3.0.3\ninfo: { title: Empty, version: '1' }\npaths: {}\n", new OpenApiImportOptions(), Author, Cancel));
+
+        var definition = (await UseAsync(s => s.OpenAsync(id!.Value, Cancel)))!.Package.Definition;
+        definition.ShouldBe(result.Package!.Definition);
+        definition.Name.ShouldBe(name);
+        definition.Type.ShouldBe(ConnectorType.EasyRest);
+        definition.Actions.ShouldHaveSingleItem().Rest!.Url.ShouldBe("/pets/{{petId}}");
+        result.Report.Items.ShouldContain(i => i.Location == "#/paths/~1pets~1{petId}/get/parameters/1");
+        none.ShouldBeNull();
+        failed.Failure.ShouldBe("#/paths: the document has no operations to import.");
     }
 
     [Fact]
