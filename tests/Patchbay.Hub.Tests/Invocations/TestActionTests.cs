@@ -95,7 +95,7 @@ public abstract class TestActionTests(HubFixture hub) : HubTests(hub)
         var name = "Tested env " + Guid.NewGuid().ToString("N")[..8];
         var globalGuid = Guid.NewGuid().ToString();
         await Hub.InstallAsync(Definition(name, globalGuid));
-        var config = new Uri($"/api/v1/connectors/{Uri.EscapeDataString(name)}/versions/1/environments/Test/config", UriKind.Relative);
+        var config = new Uri($"/api/v1/connectors/{System.Uri.EscapeDataString(name)}/versions/1/environments/Test/config", UriKind.Relative);
         (await Hub.Admin.PutAsJsonAsync(config, new { connectorParameters = new { greeting = "Bonjour" }, authenticationParameters = new { token = Secret } }, Cancel)).EnsureSuccessStatusCode();
         var client = Hub.Client(await Hub.CreateKeyAsync(Roles.Author));
 
