@@ -53,19 +53,19 @@ public sealed class InputFormTests : BunitContext
     {
         var form = Render<InputForm>(p => p.Add(f => f.Tree, Tree));
 
-        Input(form, "Inputs name").Change("Ada");
+        Input(form, "Inputs name").Input("Ada");
         Input(form, "Inputs count").Change("42");
         Input(form, "Inputs price").Change("9.5");
         Input(form, "Inputs active").Change(true);
-        Input(form, "Inputs due").Change("2026-11-29");
-        Input(form, "Inputs customer.address.city").Change("Paris");
+        Input(form, "Inputs due").Input("2026-11-29");
+        Input(form, "Inputs customer.address.city").Input("Paris");
         Button(form, "Add item to Inputs tags").Click();
         Button(form, "Add item to Inputs tags").Click();
-        Input(form, "Inputs tags[0]").Change("red");
-        Input(form, "Inputs tags[1]").Change("blue");
+        Input(form, "Inputs tags[0]").Input("red");
+        Input(form, "Inputs tags[1]").Input("blue");
         Button(form, "Remove Inputs tags[0]").Click();
         Button(form, "Add item to Inputs lines").Click();
-        Input(form, "Inputs lines[0].sku").Change("A-1");
+        Input(form, "Inputs lines[0].sku").Input("A-1");
         Input(form, "Inputs lines[0].quantity").Change("2");
 
         (await ReadAsync(form)).ToJsonString().ShouldBe("""{"name":"Ada","count":42,"price":9.5,"active":true,"due":"2026-11-29","customer":{"address":{"city":"Paris"}},"tags":["blue"],"lines":[{"sku":"A-1","quantity":2}]}""");
@@ -75,7 +75,7 @@ public sealed class InputFormTests : BunitContext
     public async Task Switching_to_json_and_back_keeps_the_values_even_fields_the_form_has_no_control_for()
     {
         var form = Render<InputForm>(p => p.Add(f => f.Tree, Tree));
-        Input(form, "Inputs name").Change("Ada");
+        Input(form, "Inputs name").Input("Ada");
 
         Switch(form).Change(true);
         var text = form.Find("textarea[aria-label='Inputs as JSON']");
