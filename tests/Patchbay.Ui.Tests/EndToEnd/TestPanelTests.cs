@@ -90,6 +90,12 @@ public sealed class TestPanelTests(UiHub hub, Browser browser)
         await Assertions.Expect(output).ToContainTextAsync("\"key\": \"environment\"");
         (await page.ContentAsync()).ShouldNotContain(EnvironmentKey);
 
+        // On a phone-sized window the tab and its result fit without scrolling sideways.
+        await page.SetViewportSizeAsync(390, 844);
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).ShouldBeLessThanOrEqualTo(0);
+        await ui.ScreenshotAsync("editor-test-panel-narrow");
+        await page.SetViewportSizeAsync(1280, 800);
+
         // The run is in the history as a test run, with the environment whose values it used.
         await page.GetByRole(AriaRole.Link, new() { Name = "Open this run in the history" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = $"{name} · get-item" }).WaitForAsync();
