@@ -26,6 +26,7 @@ public static class HubFeatures
         services.AddSingleton<SecretProtector>();
         services.AddScoped<ConfigResolver>();
         services.AddScoped<InvocationService>();
+        services.AddScoped<ActionTests>();
         services.AddSingleton<InvocationWriter>();
         services.AddScoped<InvocationHistory>();
         services.AddScoped<InvocationStats>();

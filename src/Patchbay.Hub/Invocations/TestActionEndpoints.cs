@@ -8,29 +8,27 @@ using Patchbay.Core.Packaging;
 using Patchbay.Core.Packaging.Bizc;
 using Patchbay.Hub.Api;
 using Patchbay.Hub.Security;
-using Patchbay.Runtime.Invocation;
 
 namespace Patchbay.Hub.Invocations;
 
 /// <summary>
 /// POST /api/v1/test/actions/{action}: the editor's Test button. Runs an action of a package that is not
-/// installed, with values given inline, and records it in the history as a test run (no environment).
+/// installed, with values given inline or those of an environment, and records it in the history as a test run
+/// (<see cref="ActionTests"/> does the work, for the Test panel too).
 /// </summary>
 public static class TestActionEndpoints
 {
-    public const string TestCredentialDomain = "test";
-
     public static RouteGroupBuilder MapTestActions(this RouteGroupBuilder api)
     {
         api.MapPost("/test/actions/{action}", TestAsync)
             .RequireAuthorization(Policies.WriteConnectors)
             .DisableAntiforgery() // API keys, not cookies: there is no cross-site form to forge
             .WithName("TestAction")
-            .WithSummary("Runs an action of an uploaded (not installed) .bizc with inline parameter values: multipart with 'file' (the .bizc) and 'request' ({inputs, connectorParameters, authenticationParameters, timeoutSeconds, log}).");
+            .WithSummary("Runs an action of an uploaded (not installed) .bizc with inline parameter values or an environment's: multipart with 'file' (the .bizc) and 'request' ({inputs, connectorParameters, authenticationParameters, environment, timeoutSeconds, log}).");
         return api;
     }
 
-    private static async Task<IResult> TestAsync(string action, HttpContext context, InvocationService invocations, HubOptions options)
+    private static async Task<IResult> TestAsync(string action, HttpContext context, ActionTests tests, HubOptions options)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -64,25 +62,24 @@ public static class TestActionEndpoints
             return ApiProblems.Invalid($"The package {file.FileName} is not valid.", read.Diagnostics);
         }
 
-        var definition = package.Definition;
-        var command = new InvocationCommand(Caller.From(context.User), definition.Name, MajorOf(definition.Version), action, "", body!.Inputs) { Mode = InvocationModes.Test };
-        var request = new InvocationRequest
+        var test = new ActionTest(package, action, body!.Inputs)
         {
-            Connector = package,
-            Action = action,
-            Inputs = body.Inputs,
             ConnectorParameters = body.ConnectorParameters ?? [],
             AuthenticationParameters = body.AuthenticationParameters ?? [],
-            CredentialDomain = TestCredentialDomain,
-            Timeout = body.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            EnableLog = body.Log ?? true,
+            Environment = body.Environment,
+            TimeoutSeconds = body.TimeoutSeconds,
+            Log = body.Log ?? true,
         };
-        var (record, result) = await invocations.RunAndRecordAsync(command, request, definition.Name, definition.Version, null, context.RequestAborted);
+        var (run, problem) = await tests.RunAsync(test, Caller.From(context.User), context.RequestAborted);
+        if (problem is not null)
+        {
+            return problem;
+        }
 
-        context.Response.Headers["Patchbay-Invocation-Id"] = record.Id.ToString();
-        var answer = (JsonObject)JsonSerializer.SerializeToNode(InvocationAnswers.From(record, result), HubJson.Options)!;
-        answer["logs"] = JsonSerializer.SerializeToNode(result.Logs, HubJson.Options);
-        answer["httpCalls"] = JsonSerializer.SerializeToNode(result.HttpCalls, HubJson.Options);
+        context.Response.Headers["Patchbay-Invocation-Id"] = run!.Answer.InvocationId.ToString();
+        var answer = (JsonObject)JsonSerializer.SerializeToNode(run.Answer, HubJson.Options)!;
+        answer["logs"] = JsonSerializer.SerializeToNode(run.Logs, HubJson.Options);
+        answer["httpCalls"] = JsonSerializer.SerializeToNode(run.HttpCalls, HubJson.Options);
         return Results.Json(answer, HubJson.Options);
     }
 
@@ -91,7 +88,7 @@ public static class TestActionEndpoints
         TestActionBody? body;
         try
         {
-            body = json.Length == 0 ? new TestActionBody(null, null, null, null, null) : JsonSerializer.Deserialize<TestActionBody>(json, HubJson.Options);
+            body = json.Length == 0 ? new TestActionBody(null, null, null, null, null, null) : JsonSerializer.Deserialize<TestActionBody>(json, HubJson.Options);
         }
         catch (JsonException e)
         {
@@ -103,22 +100,15 @@ public static class TestActionEndpoints
             return (null, ApiProblems.Invalid("The request part must be a JSON object.", [ProblemError.Field("request", "A JSON object.")]));
         }
 
-        if (body.TimeoutSeconds is < 1 or > 600)
-        {
-            return (null, ApiProblems.Invalid("The timeout is out of range.", [ProblemError.Field("request.timeoutSeconds", "Between 1 and 600 seconds.")]));
-        }
-
         return (body, null);
     }
-
-    private static int MajorOf(string version) =>
-        int.TryParse(version.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture, out var major) ? major : 0;
 }
 
-/// <summary>The JSON part <c>request</c> of a test run: inputs and every parameter value inline.</summary>
+/// <summary>The JSON part <c>request</c> of a test run: inputs, and every parameter value inline or an environment that has them.</summary>
 public sealed record TestActionBody(
     JsonNode? Inputs,
     Dictionary<string, string>? ConnectorParameters,
     Dictionary<string, string>? AuthenticationParameters,
+    string? Environment,
     int? TimeoutSeconds,
     bool? Log);

@@ -41,6 +41,7 @@ public static class UiFeature
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         services.AddMudServices();
         services.AddSingleton<HubServices>();
+        services.AddScoped<Editor.TestSessions>();
         return services;
     }
 

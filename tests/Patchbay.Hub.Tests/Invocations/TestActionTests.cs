@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Patchbay.Core.Model;
@@ -88,6 +89,60 @@ public abstract class TestActionTests(HubFixture hub) : HubTests(hub)
         }
     }
 
+    [Fact]
+    public async Task An_installed_connectors_environment_gives_its_stored_values_secrets_included_to_a_test_run()
+    {
+        var name = "Tested env " + Guid.NewGuid().ToString("N")[..8];
+        var globalGuid = Guid.NewGuid().ToString();
+        await Hub.InstallAsync(Definition(name, globalGuid));
+        var config = new Uri($"/api/v1/connectors/{System.Uri.EscapeDataString(name)}/versions/1/environments/Test/config", UriKind.Relative);
+        (await Hub.Admin.PutAsJsonAsync(config, new { connectorParameters = new { greeting = "Bonjour" }, authenticationParameters = new { token = Secret } }, Cancel)).EnsureSuccessStatusCode();
+        var client = Hub.Client(await Hub.CreateKeyAsync(Roles.Author));
+
+        var response = await client.PostAsync(Uri("greet"), Form(BizcWriter.ToBytes(Definition(name, globalGuid)), new JsonObject
+        {
+            ["inputs"] = new JsonObject { ["who"] = "Ada" },
+            ["environment"] = "test",
+        }), Cancel);
+
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        var answer = JsonNode.Parse(text)!;
+        answer["output"]!["text"]!.ToString().ShouldBe("Bonjour Ada");
+        answer["environment"]!.ToString().ShouldBe("Test");
+        answer["logs"]!.AsArray().ShouldContain(l => l!["text"]!.ToString().Contains("greeting Ada with ********"), "the stored secret reached the code, masked in the log");
+        text.ShouldNotContain(Secret);
+        var id = Guid.Parse(answer["invocationId"]!.ToString());
+        var record = await Hub.QueryAsync(db => db.Invocations.SingleAsync(i => i.Id == id, Cancel));
+        (record.Mode, record.Environment).ShouldBe(("test", "Test"));
+        (record.EnvelopeJson + record.LogsJson).ShouldNotContain(Secret);
+    }
+
+    [Fact]
+    public async Task An_environment_is_refused_for_a_connector_not_installed_an_unknown_environment_and_beside_inline_values()
+    {
+        var client = Hub.Client(await Hub.CreateKeyAsync(Roles.Author));
+        var name = "Tested env " + Guid.NewGuid().ToString("N")[..8];
+        var globalGuid = Guid.NewGuid().ToString();
+        var package = BizcWriter.ToBytes(Definition(name, globalGuid));
+
+        var notInstalled = await client.PostAsync(Uri("greet"), Form(package, new JsonObject { ["environment"] = "Test" }), Cancel);
+        notInstalled.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await notInstalled.Content.ReadAsStringAsync(Cancel)).ShouldContain("request.environment");
+
+        await Hub.InstallAsync(Definition(name, globalGuid));
+        var unknown = await client.PostAsync(Uri("greet"), Form(package, new JsonObject { ["environment"] = "Nowhere" }), Cancel);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await unknown.Content.ReadAsStringAsync(Cancel)).ShouldContain("request.environment");
+
+        var both = await client.PostAsync(Uri("greet"), Form(package, new JsonObject { ["environment"] = "Test", ["connectorParameters"] = new JsonObject { ["greeting"] = "Hi" } }), Cancel);
+        both.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await both.Content.ReadAsStringAsync(Cancel)).ShouldContain("request.environment");
+
+        var other = await client.PostAsync(Uri("greet"), Form(BizcWriter.ToBytes(Definition(name, Guid.NewGuid().ToString())), new JsonObject { ["environment"] = "Test" }), Cancel);
+        other.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
     private static Uri Uri(string action) => new($"/api/v1/test/actions/{action}", UriKind.Relative);
 
     private static MultipartFormDataContent Form(byte[] package, JsonObject request)
@@ -101,7 +156,9 @@ public abstract class TestActionTests(HubFixture hub) : HubTests(hub)
         };
     }
 
-    private static byte[] Package(string name) => BizcWriter.ToBytes(new TestConnector { Name = name }
+    private static byte[] Package(string name) => BizcWriter.ToBytes(Definition(name, Guid.NewGuid().ToString()));
+
+    private static ConnectorPackage Definition(string name, string globalGuid) => new TestConnector { Name = name, GlobalGuid = globalGuid }
         .Parameters(new ConnectorParameter { Name = "greeting" })
         .Auth("callback(RESPONSE({ token: globals.authdata.token }, null, 200));", new ConnectorParameter { Name = "token", PasswordMode = true })
         .Invoke(
@@ -109,7 +166,7 @@ public abstract class TestActionTests(HubFixture hub) : HubTests(hub)
             "LOG.info('greeting ' + data.inputs.input.who + ' with ' + globals.authdata.token); callback(RESPONSE({ text: globals.systemproperties.greeting + ' ' + data.inputs.input.who }, null, 200));",
             inputs: [new DataNode { Name = "who", Type = DataType.String }],
             outputs: [new DataNode { Name = "text", Type = DataType.String }])
-        .Build());
+        .Build();
 }
 
 public sealed class SqliteTestActionTests(SqliteHub hub) : TestActionTests(hub), IClassFixture<SqliteHub>;
