@@ -14,7 +14,10 @@ public sealed class Browser : IAsyncLifetime
     public static string Executable => Environment.GetEnvironmentVariable("PATCHBAY_CHROMIUM") ?? "/usr/bin/chromium";
 
     /// <summary>Where screenshots go: artifacts/screenshots at the repository root, kept by CI.</summary>
-    public static string ScreenshotFolder
+    public static string ScreenshotFolder => Path.Combine(RepositoryRoot, "artifacts", "screenshots");
+
+    /// <summary>The folder holding Patchbay.slnx above the test binaries (the binaries' folder if there is none).</summary>
+    public static string RepositoryRoot
     {
         get
         {
@@ -24,7 +27,7 @@ public sealed class Browser : IAsyncLifetime
                 root = root.Parent;
             }
 
-            return Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
+            return root?.FullName ?? AppContext.BaseDirectory;
         }
     }
 
