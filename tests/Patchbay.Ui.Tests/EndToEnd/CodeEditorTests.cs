@@ -76,6 +76,12 @@ public sealed partial class CodeEditorTests(UiHub hub, Browser browser)
         await page.Keyboard.PressAsync("Enter");
         await ExpectUnsavedAsync(page);
         await ui.ScreenshotAsync("editor-auth-js");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+
+        // Open again: the same text, kept in the draft.
+        await button.ClickAsync();
+        await Assertions.Expect(Lines(page, "auth/auth.js")).ToContainTextAsync("LOG.info('signed in');");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await Assertions.Expect(dialog).ToBeHiddenAsync();
         await WaitUntilSavedAsync(page);
@@ -103,6 +109,30 @@ public sealed partial class CodeEditorTests(UiHub hub, Browser browser)
         box.Height.ShouldBeGreaterThan(200);
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(400);
         await ui.ScreenshotAsync("editor-code-narrow");
+        ui.ConsoleErrors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_code_editor_is_reached_and_left_with_the_keyboard()
+    {
+        await using var ui = await browser.OpenAsync(hub.Address);
+        var page = ui.Page;
+        await NewCustomDraftAsync(ui);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Actions" }).ClickAsync();
+        var code = Editor(page, "actions/say-hello.js");
+        await Assertions.Expect(Lines(page, "actions/say-hello.js")).ToContainTextAsync("greeting");
+
+        await page.GetByLabel("Action description").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(code).ToBeFocusedAsync();
+
+        // Tab indents inside the editor until Ctrl+M makes it move the focus on.
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(code).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Control+z");
+        await page.Keyboard.PressAsync("Control+m");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(code).Not.ToBeFocusedAsync();
         ui.ConsoleErrors.ShouldBeEmpty();
     }
 
