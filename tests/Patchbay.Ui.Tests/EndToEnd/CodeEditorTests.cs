@@ -10,6 +10,9 @@ namespace Patchbay.Ui.Tests.EndToEnd;
 /// <summary>Writing a custom connector's code in the Connector Editor: an action's invoke and auth.js, in Monaco.</summary>
 public sealed partial class CodeEditorTests(UiHub hub, Browser browser)
 {
+    /// <summary>The first completion starts Monaco's TypeScript worker, which takes a while on a busy machine.</summary>
+    private static readonly LocatorAssertionsToBeVisibleOptions Completion = new() { Timeout = 20_000 };
+
     [Fact]
     public async Task An_actions_code_is_typed_with_bz_util_completion_and_kept_in_the_draft()
     {
@@ -27,8 +30,8 @@ public sealed partial class CodeEditorTests(UiHub hub, Browser browser)
         await code.FocusAsync();
         await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.TypeAsync("var axios = bizagiUtil.");
-        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "getResponse" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "REQUIRED" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "getResponse" })).ToBeVisibleAsync(Completion);
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "REQUIRED" })).ToBeVisibleAsync(Completion);
         await ui.ScreenshotAsync("editor-code");
         await page.Keyboard.TypeAsync("REQUI");
         await page.Keyboard.PressAsync("Enter");
@@ -70,7 +73,7 @@ public sealed partial class CodeEditorTests(UiHub hub, Browser browser)
         await Lines(page, "auth/auth.js").GetByText("callback(RESPONSE").ClickAsync();
         await page.Keyboard.PressAsync("Home");
         await page.Keyboard.TypeAsync("LOG.");
-        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "isEnabled" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "isEnabled" })).ToBeVisibleAsync(Completion);
         await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.TypeAsync("info('signed in');");
         await page.Keyboard.PressAsync("Enter");
