@@ -53,6 +53,29 @@ public static class ConnectorTemplates
         return new ConnectorPackage { Definition = definition };
     }
 
+    /// <summary>
+    /// The code of a new custom action: the <c>invoke</c> entry point (bizagi-compat §5.1) answering an empty output,
+    /// its parameters typed in JSDoc so that an editor completes <c>globals</c>, <c>data</c> and <c>LOG</c>.
+    /// </summary>
+    public const string ActionCode = $$"""
+        var bizagiUtil = require('bz-util');
+        var RESPONSE = bizagiUtil.getResponse;
+
+        /**
+         * Runs the action. Inputs are in data.inputs.input; finish by calling callback exactly once.
+        {{InvokeParameters}}
+         */
+        function invoke(globals, actionName, data, authenticationType, LOG, callback) {
+          callback(RESPONSE({}, null, 200));
+        }
+
+        exports.invoke = invoke;
+
+        """;
+
+    /// <summary>The code of a new <c>auth/auth.js</c>: an authenticator that adds nothing to <c>globals.authdata</c>.</summary>
+    public static string AuthenticatorCode => DefaultFiles.Authenticator;
+
     private static ConnectorDefinition Definition(string name, Guid globalGuid, ConnectorType type) => new()
     {
         GlobalGuid = globalGuid.ToString(),
@@ -63,11 +86,25 @@ public static class ConnectorTemplates
         Authentication = AuthenticationSettings.CustomCode,
     };
 
-    private const string SayHelloCode = """
+    /// <summary>JSDoc typing invoke's parameters with the names of the editor's bz-util.d.ts, so completion knows them.</summary>
+    private const string InvokeParameters = """
+         * @param {Bizagi.Globals} globals Connector parameters (systemproperties), authentication parameters (authdata) and projectname.
+         * @param {string} actionName The action's name.
+         * @param {Bizagi.ActionData} data The inputs: data.inputs.input.<name>.
+         * @param {string} authenticationType The connector's authentication method, e.g. 'custom'.
+         * @param {Bizagi.Logger} LOG The invocation's log: LOG.info, LOG.debug, LOG.warn, LOG.error.
+         * @param {Bizagi.Callback} callback Call with RESPONSE(output, error, statusCode, errorMessage).
+        """;
+
+    private const string SayHelloCode = $$"""
         var bizagiUtil = require('bz-util');
         var RESPONSE = bizagiUtil.getResponse;
         var ERROR = bizagiUtil.error;
 
+        /**
+         * Answers a greeting for data.inputs.input.name.
+        {{InvokeParameters}}
+         */
         function invoke(globals, actionName, data, authenticationType, LOG, callback) {
           var name = data.inputs.input.name;
           var missing = bizagiUtil.validator.requiredParameters({ name: name });

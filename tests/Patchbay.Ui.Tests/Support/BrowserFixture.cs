@@ -12,7 +12,10 @@ public abstract class BrowserFixture : IAsyncLifetime
     private IBrowser? _browser;
 
     /// <summary>Where screenshots go: artifacts/screenshots at the repository root, kept by CI.</summary>
-    public static string ScreenshotFolder
+    public static string ScreenshotFolder => Path.Combine(RepositoryRoot, "artifacts", "screenshots");
+
+    /// <summary>The folder holding Patchbay.slnx above the test binaries (the binaries' folder if there is none).</summary>
+    public static string RepositoryRoot
     {
         get
         {
@@ -22,7 +25,7 @@ public abstract class BrowserFixture : IAsyncLifetime
                 root = root.Parent;
             }
 
-            return Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
+            return root?.FullName ?? AppContext.BaseDirectory;
         }
     }
 

@@ -112,6 +112,9 @@ internal static class DefaultFiles
         /**
          * Runs before every action. Whatever goes in the response's output is merged into
          * globals.authdata for the action (e.g. { authorizationheader: 'Bearer ...' }).
+         * @param {Bizagi.Globals} globals Connector parameters (systemproperties), authentication parameters (authdata) and projectname.
+         * @param {Bizagi.Logger} LOG The invocation's log: LOG.info, LOG.debug, LOG.warn, LOG.error.
+         * @param {Bizagi.Callback} callback Call with RESPONSE(output, error, statusCode, errorMessage).
          */
         function invoke(globals, LOG, callback) {
           callback(RESPONSE({}, null, 200));

@@ -9,7 +9,7 @@ namespace Patchbay.Hub.Ui.Editor;
 /// </summary>
 public static class ConnectorEdits
 {
-    /// <summary>Adds an action with a free name; a custom action gets a code file that answers an empty output.</summary>
+    /// <summary>Adds an action with a free name; a custom action gets its code file from the template.</summary>
     public static ConnectorPackage AddAction(ConnectorPackage package)
     {
         ArgumentNullException.ThrowIfNull(package);
@@ -30,7 +30,7 @@ public static class ConnectorEdits
             Kind = custom ? ActionKind.Custom : ActionKind.Rest,
             Rest = custom ? null : new RestRequest { Method = "GET", Url = "/", UseAuthentication = true },
         };
-        var files = custom ? package.Files.WithText(ConnectorPackage.ActionPath(name), NewActionCode) : package.Files;
+        var files = custom ? package.Files.WithText(ConnectorPackage.ActionPath(name), ConnectorTemplates.ActionCode) : package.Files;
         return package with { Definition = definition with { Actions = [.. definition.Actions, action] }, Files = files };
     }
 
@@ -82,16 +82,4 @@ public static class ConnectorEdits
         var actions = package.Definition.Actions.Select((a, i) => i == index ? change(a) : a).ToValueList();
         return package with { Definition = package.Definition with { Actions = actions } };
     }
-
-    private const string NewActionCode = """
-        var bizagiUtil = require('bz-util');
-        var RESPONSE = bizagiUtil.getResponse;
-
-        function invoke(globals, actionName, data, authenticationType, LOG, callback) {
-          callback(RESPONSE({}, null, 200));
-        }
-
-        exports.invoke = invoke;
-
-        """;
 }
