@@ -94,6 +94,7 @@ public sealed partial class ConnectorJourneyTests(UiHub hub, Browser browser)
         // Tested from the editor against the real API.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Test" }).ClickAsync();
         var test = page.GetByRole(AriaRole.Region, new() { Name = "Test", Exact = true });
+        await test.GetByLabel("Action to test").SelectOptionAsync("get-order");
         await test.GetByLabel("Inputs order.id").FillAsync("A-17");
         await test.GetByLabel("Connector parameter baseUrl").FillAsync(apiUrl);
         await test.GetByLabel("Connector parameter apiKey").FillAsync(ApiKey);
