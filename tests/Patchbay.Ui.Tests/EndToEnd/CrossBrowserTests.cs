@@ -26,6 +26,27 @@ public sealed class CrossBrowserTests(UiHub hub, Browser chromium, Firefox firef
         await ShowAsync(ui, "/connectors", "Connectors");
         await ui.Page.GetByLabel("Search connectors").FillAsync(name);
         await ui.Page.GetByRole(AriaRole.Link, new() { Name = name }).WaitForAsync();
+
+        // The editor: a new draft, its code in Monaco, edited by keyboard, and its action run from the Test tab.
+        var draft = Connectors.UniqueName("Firefox draft");
+        await ShowAsync(ui, "/editor", "Connector Editor");
+        await ui.Page.GetByLabel("Connector name").FillAsync(draft);
+        await ui.Page.GetByLabel("Connector name").PressAsync("Enter");
+        await ui.Page.GetByRole(AriaRole.Heading, new() { Name = $"Connector Editor: {draft}" }).WaitForAsync();
+        await ui.WaitUntilInteractiveAsync();
+        await ui.Page.GetByRole(AriaRole.Tab, new() { Name = "Actions" }).ClickAsync();
+        var lines = ui.Page.Locator(".code-editor .view-lines");
+        await Assertions.Expect(lines).ToContainTextAsync("function invoke(globals, actionName, data, authenticationType, LOG, callback)");
+        await lines.GetByText("var name = data.inputs.input.name;").ClickAsync();
+        await ui.Page.Keyboard.PressAsync("End");
+        await ui.Page.Keyboard.InsertTextAsync(" name = name + ' from Firefox';");
+        await ui.ScreenshotAsync("firefox-editor-code");
+        await ui.Page.GetByRole(AriaRole.Tab, new() { Name = "Test" }).ClickAsync();
+        var test = ui.Page.GetByRole(AriaRole.Region, new() { Name = "Test", Exact = true });
+        await test.GetByLabel("Inputs name").FillAsync("Ada");
+        await test.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
+        await Assertions.Expect(ui.Page.GetByRole(AriaRole.Region, new() { Name = "Output" })).ToContainTextAsync("Ada from Firefox");
+        await ui.ScreenshotAsync("firefox-editor-test");
         ui.ConsoleErrors.ShouldBeEmpty();
     }
 
