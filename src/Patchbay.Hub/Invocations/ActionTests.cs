@@ -41,6 +41,11 @@ public sealed class ActionTests(InvocationService invocations, ConnectorCatalog 
             return (null, refusal);
         }
 
+        if (test.Environment is not null && !MayUseEnvironments(caller))
+        {
+            return (null, ApiProblems.Problem(StatusCodesFor.Forbidden, "Testing with an environment's stored values needs the right to configure environments (admin, operator), since the tested code reads their secrets; give the values inline."));
+        }
+
         ResolvedConfig? config = null;
         if (test.Environment is { } environment)
         {
@@ -65,6 +70,16 @@ public sealed class ActionTests(InvocationService invocations, ConnectorCatalog 
         };
         var (record, result) = await invocations.RunAndRecordAsync(command, request, definition.Name, definition.Version, config?.Environment, cancellationToken);
         return (new ActionTestRun(InvocationAnswers.From(record, result), result.Logs, result.HttpCalls, result.Diagnostics), null);
+    }
+
+    /// <summary>
+    /// Whether the caller may test with an environment's stored values: the code under test reads their secrets, so
+    /// only those who may configure environments (and so set those secrets) may, not every author.
+    /// </summary>
+    public static bool MayUseEnvironments(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return Policies.RolesOf[Policies.Configure].Contains(caller.Role, StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -141,13 +141,8 @@ public sealed partial class CodeEditorTests(UiHub hub, Browser browser)
 
     private async Task NewCustomDraftAsync(UiPage ui)
     {
-        var name = "Code E2E " + Guid.NewGuid().ToString("N")[..8];
         await ui.SignInAsync(hub.AdminKey, "/editor");
-        await ui.Page.GetByLabel("Connector name").FillAsync(name);
-        await Assertions.Expect(ui.Page.GetByRole(AriaRole.Button, new() { Name = "Create" })).ToBeEnabledAsync();
-        await ui.Page.GetByLabel("Connector name").PressAsync("Enter");
-        await ui.Page.GetByRole(AriaRole.Heading, new() { Name = $"Connector Editor: {name}" }).WaitForAsync();
-        await ui.WaitUntilInteractiveAsync();
+        await ui.NewCustomDraftAsync("Code E2E " + Guid.NewGuid().ToString("N")[..8]);
     }
 
     /// <summary>Monaco's text area, named by the editor's aria-label.</summary>
@@ -163,7 +158,7 @@ public sealed partial class CodeEditorTests(UiHub hub, Browser browser)
         await Assertions.Expect(SaveStatus(page)).ToHaveTextAsync("Unsaved changes");
 
     private static async Task WaitUntilSavedAsync(IPage page) =>
-        await Assertions.Expect(SaveStatus(page)).ToHaveTextAsync(SavedAt());
+        await Assertions.Expect(SaveStatus(page)).ToHaveTextAsync(EditorSteps.SavedAt());
 
     private static ILocator SaveStatus(IPage page) =>
         page.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = SaveStatusText() });
@@ -187,7 +182,4 @@ public sealed partial class CodeEditorTests(UiHub hub, Browser browser)
 
     [GeneratedRegex("^(Saved|Unsaved)")]
     private static partial Regex SaveStatusText();
-
-    [GeneratedRegex("^Saved")]
-    private static partial Regex SavedAt();
 }

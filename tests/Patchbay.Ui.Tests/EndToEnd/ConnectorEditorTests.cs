@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Patchbay.Core.Model;
 using Patchbay.Core.Packaging;
@@ -10,7 +9,7 @@ using Patchbay.Ui.Tests.Support;
 namespace Patchbay.Ui.Tests.EndToEnd;
 
 /// <summary>Building a connector in the Connector Editor, from a new draft to an installed connector.</summary>
-public sealed partial class ConnectorEditorTests(UiHub hub, Browser browser)
+public sealed class ConnectorEditorTests(UiHub hub, Browser browser)
 {
     [Fact]
     public async Task A_custom_connector_is_built_from_scratch_kept_as_a_draft_exported_and_installed()
@@ -23,15 +22,11 @@ public sealed partial class ConnectorEditorTests(UiHub hub, Browser browser)
         await ui.ScreenshotAsync("editor-home");
 
         // A new custom connector from Core's template.
-        await page.GetByLabel("Connector name").FillAsync(name);
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create" })).ToBeEnabledAsync();
-        await page.GetByLabel("Connector name").PressAsync("Enter");
-        await page.GetByRole(AriaRole.Heading, new() { Name = $"Connector Editor: {name}" }).WaitForAsync();
-        await ui.WaitUntilInteractiveAsync();
+        await ui.NewCustomDraftAsync(name);
 
         // General information; a wrong version is listed as a problem.
-        await SetAsync(page.GetByLabel("Author"), "Patchbay tests");
-        await SetAsync(page.GetByLabel("Version"), "1.0");
+        await page.GetByLabel("Author").SetAsync("Patchbay tests");
+        await page.GetByLabel("Version").SetAsync("1.0");
         var problems = page.GetByRole(AriaRole.Region, new() { Name = "Validation" });
         await problems.GetByText("is not a semantic version").WaitForAsync();
         await ui.ScreenshotAsync("editor-general");
@@ -48,24 +43,24 @@ public sealed partial class ConnectorEditorTests(UiHub hub, Browser browser)
         await ui.ScreenshotAsync("editor-autogenerate-preview");
         await page.GetByRole(AriaRole.Button, new() { Name = "Replace", Exact = true }).ClickAsync();
         await page.GetByLabel("Name of Inputs order.lines.sku").WaitForAsync();
-        await SetAsync(page.GetByLabel("Name of Inputs rush"), "urgent");
+        await page.GetByLabel("Name of Inputs rush").SetAsync("urgent");
         await ui.ScreenshotAsync("editor-action-trees");
 
         // A password-mode Authentication parameter.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Global parameters" }).ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Authentication" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add authentication parameter" }).ClickAsync();
-        await SetAsync(page.GetByLabel("Name of Authentication parameter 1"), "apiToken");
+        await page.GetByLabel("Name of Authentication parameter 1").SetAsync("apiToken");
         await Checkbox(page, "Password mode Authentication parameter 1").CheckAsync();
 
         // The problem leads to its place and is fixed there.
         await ui.ScreenshotAsync("editor-validation");
         await problems.GetByText("is not a semantic version").ClickAsync();
-        await SetAsync(page.GetByLabel("Version"), "1.0.0");
+        await page.GetByLabel("Version").SetAsync("1.0.0");
         await page.GetByTestId("no-problems").WaitForAsync();
 
         // Saved on its own: a reload shows the same draft.
-        await page.GetByRole(AriaRole.Status).GetByText(SavedAt()).WaitForAsync();
+        await page.WaitUntilSavedAsync();
         await page.ReloadAsync();
         await ui.WaitUntilInteractiveAsync();
         (await page.GetByLabel("Version").InputValueAsync()).ShouldBe("1.0.0");
@@ -97,16 +92,6 @@ public sealed partial class ConnectorEditorTests(UiHub hub, Browser browser)
         ui.ConsoleErrors.ShouldBeEmpty();
     }
 
-    /// <summary>Types into a text field and leaves it, which is when the field reports its new value.</summary>
-    private static async Task SetAsync(ILocator field, string value)
-    {
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
-    }
-
     private static ILocator Checkbox(IPage page, string label) =>
         page.Locator($"input[aria-label='{label}'], [aria-label='{label}'] input").First;
-
-    [GeneratedRegex("^Saved")]
-    private static partial Regex SavedAt();
 }

@@ -30,10 +30,7 @@ public sealed class CrossBrowserTests(UiHub hub, Browser chromium, Firefox firef
         // The editor: a new draft, its code in Monaco, edited by keyboard, and its action run from the Test tab.
         var draft = Connectors.UniqueName("Firefox draft");
         await ShowAsync(ui, "/editor", "Connector Editor");
-        await ui.Page.GetByLabel("Connector name").FillAsync(draft);
-        await ui.Page.GetByLabel("Connector name").PressAsync("Enter");
-        await ui.Page.GetByRole(AriaRole.Heading, new() { Name = $"Connector Editor: {draft}" }).WaitForAsync();
-        await ui.WaitUntilInteractiveAsync();
+        await ui.NewCustomDraftAsync(draft);
         await ui.Page.GetByRole(AriaRole.Tab, new() { Name = "Actions" }).ClickAsync();
         var lines = ui.Page.Locator(".code-editor .view-lines");
         await Assertions.Expect(lines).ToContainTextAsync("function invoke(globals, actionName, data, authenticationType, LOG, callback)");

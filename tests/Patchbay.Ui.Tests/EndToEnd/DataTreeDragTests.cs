@@ -12,12 +12,7 @@ public sealed class DataTreeDragTests(UiHub hub, Browser browser)
         await using var ui = await browser.OpenAsync(hub.Address);
         await ui.SignInAsync(hub.AdminKey, "/editor");
         var page = ui.Page;
-        var name = "Drag E2E " + Guid.NewGuid().ToString("N")[..8];
-        await page.GetByLabel("Connector name").FillAsync(name);
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create" })).ToBeEnabledAsync();
-        await page.GetByLabel("Connector name").PressAsync("Enter");
-        await page.GetByRole(AriaRole.Heading, new() { Name = $"Connector Editor: {name}" }).WaitForAsync();
-        await ui.WaitUntilInteractiveAsync();
+        await ui.NewCustomDraftAsync("Drag E2E " + Guid.NewGuid().ToString("N")[..8]);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Actions" }).ClickAsync();
 
         // The template's say-hello action has one input, name; a second one becomes an object.

@@ -54,7 +54,7 @@ public sealed class EasyRestEditorTests(UiHub hub, Browser browser)
         await Assertions.Expect(page.GetByLabel("Name of Outputs days.high")).ToHaveValueAsync("high");
 
         // A misspelt placeholder is shown at the URL and in the validation list, then fixed.
-        await SetAsync(request.GetByLabel("URL", new() { Exact = true }), "/cities/{{cityy}}/forecast");
+        await request.GetByLabel("URL", new() { Exact = true }).SetAsync("/cities/{{cityy}}/forecast");
         const string problem = "{{cityy}} in the URL is neither an input of 'get-forecast'";
         await request.GetByText(problem).WaitForAsync();
         await page.GetByRole(AriaRole.Region, new() { Name = "Validation" }).GetByText(problem).WaitForAsync();
@@ -69,7 +69,7 @@ public sealed class EasyRestEditorTests(UiHub hub, Browser browser)
         await page.GetByRole(AriaRole.Region, new() { Name = "Validation" }).GetByText(problem).ClickAsync();
         await request.GetByText(problem).WaitForAsync();
         await Assertions.Expect(request.GetByLabel("URL", new() { Exact = true })).ToHaveValueAsync("/cities/{{cityy}}/forecast");
-        await SetAsync(request.GetByLabel("URL", new() { Exact = true }), "/cities/{{cityId}}/forecast");
+        await request.GetByLabel("URL", new() { Exact = true }).SetAsync("/cities/{{cityId}}/forecast");
         await Assertions.Expect(page.GetByText(problem)).ToHaveCountAsync(0);
 
         // The other action sends its body as JSON; a retry is added to it.
@@ -78,7 +78,7 @@ public sealed class EasyRestEditorTests(UiHub hub, Browser browser)
         await Assertions.Expect(request.GetByLabel("Content type")).ToHaveValueAsync("application/json");
         await Assertions.Expect(page.GetByLabel("Name of Inputs threshold")).ToHaveValueAsync("threshold");
         await request.GetByLabel("Retry on 429, 502, 503, 504 and network failures").CheckAsync();
-        await SetAsync(request.GetByLabel("Attempts in all"), "4");
+        await request.GetByLabel("Attempts in all").SetAsync("4");
 
         // Installed: the hub's API lists it with both actions.
         await page.GetByRole(AriaRole.Button, new() { Name = "Install into the hub" }).ClickAsync();
@@ -88,12 +88,5 @@ public sealed class EasyRestEditorTests(UiHub hub, Browser browser)
         var actions = connector["majors"]![0]!["actions"]!.AsArray();
         actions.Select(a => a!["name"]!.GetValue<string>()).ShouldBe(["get-forecast", "create-alert"]);
         ui.ConsoleErrors.ShouldBeEmpty();
-    }
-
-    /// <summary>Types into a text field and leaves it, which is when the field reports its new value.</summary>
-    private static async Task SetAsync(ILocator field, string value)
-    {
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
     }
 }

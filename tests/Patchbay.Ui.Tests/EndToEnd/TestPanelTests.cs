@@ -58,14 +58,14 @@ public sealed class TestPanelTests(UiHub hub, Browser browser)
         // The draft as it is now: an invalid version (not saved as valid anywhere) is refused with its problem;
         // what was typed in the tab is still there after a visit to another tab.
         await page.GetByRole(AriaRole.Tab, new() { Name = "General" }).ClickAsync();
-        await SetAsync(page.GetByLabel("Version"), "1.0");
+        await page.GetByLabel("Version").SetAsync("1.0");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Test" }).ClickAsync();
         await Assertions.Expect(test.GetByLabel("Inputs id")).ToHaveValueAsync("7");
         await Assertions.Expect(output).ToContainTextAsync("Widget 7");
         await test.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("is not a semantic version");
         await page.GetByRole(AriaRole.Tab, new() { Name = "General" }).ClickAsync();
-        await SetAsync(page.GetByLabel("Version"), "1.0.0");
+        await page.GetByLabel("Version").SetAsync("1.0.0");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Test" }).ClickAsync();
 
         // A required input left out: the run fails before any code runs, naming the input.
@@ -122,13 +122,6 @@ public sealed class TestPanelTests(UiHub hub, Browser browser)
                 await page.GetByLabel("Open .bizc file").SetInputFilesAsync(Array.Empty<FilePayload>());
             }
         }
-    }
-
-    /// <summary>Types into a text field and leaves it, which is when the field reports its new value.</summary>
-    private static async Task SetAsync(ILocator field, string value)
-    {
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
     }
 
     /// <summary>Bizagi-style custom code: bz-util's RESPONSE, LOG, and Node's http against the connector's baseUrl.</summary>
