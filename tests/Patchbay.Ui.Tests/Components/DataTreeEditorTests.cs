@@ -103,7 +103,7 @@ public sealed class DataTreeEditorTests : BunitContext
     public void Autogenerate_shows_a_preview_and_replaces_only_when_asked()
     {
         var editor = RenderEditor();
-        Button(editor, "Autogenerate Inputs from sample JSON").Click();
+        Button(editor, "Autogenerate from sample JSON: Inputs").Click();
 
         editor.Find("textarea[aria-label='Sample JSON for Inputs']").Input("""{ "order": { "id": 7, "total": 12.5, "lines": [ { "sku": "a" } ] }, "paid": true }""");
         ButtonNamed(editor, "Preview").Click();
@@ -126,7 +126,7 @@ public sealed class DataTreeEditorTests : BunitContext
     {
         var editor = RenderEditor();
         var before = _tree;
-        Button(editor, "Autogenerate Inputs from sample JSON").Click();
+        Button(editor, "Autogenerate from sample JSON: Inputs").Click();
         editor.Find("textarea[aria-label='Sample JSON for Inputs']").Input("""{ "a": 1 }""");
         ButtonNamed(editor, "Preview").Click();
 
@@ -140,7 +140,7 @@ public sealed class DataTreeEditorTests : BunitContext
     public void Invalid_json_shows_the_parse_error_with_its_line_and_position_and_cannot_replace()
     {
         var editor = RenderEditor();
-        Button(editor, "Autogenerate Inputs from sample JSON").Click();
+        Button(editor, "Autogenerate from sample JSON: Inputs").Click();
 
         editor.Find("textarea[aria-label='Sample JSON for Inputs']").Input("{\n  \"a\": 1,\n  \"b\": }");
         ButtonNamed(editor, "Preview").Click();

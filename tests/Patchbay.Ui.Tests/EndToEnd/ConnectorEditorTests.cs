@@ -35,7 +35,7 @@ public sealed class ConnectorEditorTests(UiHub hub, Browser browser)
         await page.GetByRole(AriaRole.Tab, new() { Name = "Actions" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New action" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Action name")).ToHaveValueAsync("new-action");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Autogenerate Inputs from sample JSON" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Autogenerate from sample JSON: Inputs" }).ClickAsync();
         await page.GetByLabel("Sample JSON for Inputs").FillAsync("""{ "order": { "id": 42, "total": 9.5, "lines": [ { "sku": "A-1", "quantity": 2 } ] }, "rush": false }""");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync();
         var preview = page.GetByRole(AriaRole.List, new() { Name = "Inferred Inputs" });
