@@ -53,7 +53,7 @@ internal sealed class RequestBodyMapper(DocumentPointers pointers, SchemaMapper 
         }
 
         var type = MediaTypes.Essence(chosen);
-        var schema = content[chosen].Schema;
+        var schema = content[chosen]?.Schema; // null for a media type written with no body
         var schemaPointer = pointers.RequestSchema(operationPointer, chosen);
         if (type == MediaTypes.Text || schema is null)
         {

@@ -42,7 +42,7 @@ internal sealed class ResponseMapper(DocumentPointers pointers, SchemaMapper sch
 
         var format = json is null ? RestResponseFormat.Xml : RestResponseFormat.Json;
         var accept = content.Count > 1 ? MediaTypes.Essence(chosen) : null;
-        var schema = content[chosen].Schema;
+        var schema = content[chosen]?.Schema; // null for a media type written with no body (`application/json:`)
         if (schema is null)
         {
             return new Plan([], format, accept, null);

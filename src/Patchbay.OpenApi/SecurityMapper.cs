@@ -15,7 +15,9 @@ internal sealed class SecurityMapper(OpenApiDocument document, DocumentPointers 
     /// <summary>The chosen method, and the id of the scheme it came from (null for none).</summary>
     public (AuthenticationSettings Settings, string? SchemeId) Map()
     {
-        var schemes = document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>();
+        // A scheme written with no body (`key:`) reads as null: it is reported as not mappable with the others.
+        var schemes = (document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>())
+            .Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
         string? chosenId = null;
         AuthenticationSettings? chosen = null;
         var tried = new HashSet<string>(StringComparer.Ordinal);

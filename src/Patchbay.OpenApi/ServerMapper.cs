@@ -61,7 +61,7 @@ internal static partial class ServerMapper
         Variable().Replace(server.Url ?? "", match =>
         {
             var name = match.Groups[1].Value;
-            if (server.Variables?.TryGetValue(name, out var variable) == true && variable.Default is { } value)
+            if (server.Variables?.TryGetValue(name, out var variable) == true && variable?.Default is { } value)
             {
                 return value;
             }

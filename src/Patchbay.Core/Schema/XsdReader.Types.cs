@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using System.Xml.Linq;
 using Patchbay.Core.Model;
 
@@ -74,10 +75,15 @@ internal sealed partial class XsdReader
         return DataType.String;
     }
 
+    /// <summary>The name a <c>type</c> or <c>base</c> attribute gives; null when its prefix is not declared or its local part is no XML name.</summary>
     private static XName? Resolve(XElement context, string qualifiedName)
     {
         var colon = qualifiedName.IndexOf(':', StringComparison.Ordinal);
         var ns = colon < 0 ? context.GetDefaultNamespace() : context.GetNamespaceOfPrefix(qualifiedName[..colon]);
-        return ns is null ? null : ns + qualifiedName[(colon + 1)..];
+        var local = qualifiedName[(colon + 1)..];
+        return ns is null || !IsNCName(local) ? null : ns + local;
     }
+
+    private static bool IsNCName(string name) =>
+        name.Length > 0 && XmlConvert.IsStartNCNameChar(name[0]) && name.All(XmlConvert.IsNCNameChar);
 }

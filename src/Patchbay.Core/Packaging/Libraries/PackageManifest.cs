@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Patchbay.Core.Packaging.Libraries;
@@ -14,7 +15,8 @@ internal sealed record PackageManifest(
     {
         try
         {
-            using var document = JsonDocument.Parse(content, new JsonDocumentOptions { AllowTrailingCommas = false });
+            // Decoded strictly first: JsonDocument checks UTF-8 inside strings only when they are read, and throws then.
+            using var document = JsonDocument.Parse(StrictUtf8.GetString(content), new JsonDocumentOptions { AllowTrailingCommas = false });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 error = $"package.json must hold a JSON object, not {document.RootElement.ValueKind}.";
@@ -31,7 +33,14 @@ internal sealed record PackageManifest(
             error = $"package.json is not valid JSON: {e.Message}";
             return null;
         }
+        catch (DecoderFallbackException)
+        {
+            error = "package.json is not valid UTF-8 text.";
+            return null;
+        }
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
     /// The SPDX expression of <c>license</c> (<c>MIT</c>, <c>(MIT OR Apache-2.0)</c>), or the <c>type</c> of the older
