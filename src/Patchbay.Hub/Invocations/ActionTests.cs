@@ -56,7 +56,7 @@ public sealed class ActionTests(InvocationService invocations, ConnectorCatalog 
             }
         }
 
-        var command = new InvocationCommand(caller, definition.Name, MajorOf(definition.Version), test.Action, config?.Environment ?? "", test.Inputs) { Mode = InvocationModes.Test };
+        var command = new InvocationCommand(caller, definition.Name, VersionNumbers.Major(definition.Version), test.Action, config?.Environment ?? "", test.Inputs) { Mode = InvocationModes.Test };
         var request = new InvocationRequest
         {
             Connector = test.Package,
@@ -89,7 +89,7 @@ public sealed class ActionTests(InvocationService invocations, ConnectorCatalog 
     public async Task<IReadOnlyList<string>?> EnvironmentChoicesAsync(ConnectorDefinition definition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var installed = await catalog.GetCurrentAsync(definition.Name, MajorOf(definition.Version), cancellationToken);
+        var installed = await catalog.GetCurrentAsync(definition.Name, VersionNumbers.Major(definition.Version), cancellationToken);
         if (installed is null || !SameConnector(installed, definition))
         {
             return null;
@@ -116,7 +116,7 @@ public sealed class ActionTests(InvocationService invocations, ConnectorCatalog 
     /// <summary>The environment's stored values (secrets decrypted, for the runtime only), kept to the parameters the tested package declares.</summary>
     private async Task<(ResolvedConfig? Config, IResult? Problem)> EnvironmentConfigAsync(ConnectorDefinition definition, string environment, CancellationToken cancellationToken)
     {
-        var major = MajorOf(definition.Version);
+        var major = VersionNumbers.Major(definition.Version);
         var installed = await catalog.GetCurrentAsync(definition.Name, major, cancellationToken);
         if (installed is null)
         {
@@ -136,9 +136,6 @@ public sealed class ActionTests(InvocationService invocations, ConnectorCatalog 
 
     private static bool SameConnector(InstalledConnector installed, ConnectorDefinition definition) =>
         string.Equals(installed.Package.Definition.GlobalGuid, definition.GlobalGuid, StringComparison.OrdinalIgnoreCase);
-
-    private static int MajorOf(string version) =>
-        int.TryParse(version.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture, out var major) ? major : 0;
 }
 
 /// <summary>One test run to make: the package as it is now, the action, its inputs, and where the parameter values come from.</summary>

@@ -24,15 +24,9 @@ internal sealed record ConnectionKey(string ConnectorGuid, int MajorVersion, str
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-        return new ConnectionKey(connector.GlobalGuid, Major(connector.Version), credentialDomain, hash);
+        return new ConnectionKey(connector.GlobalGuid, VersionNumbers.Major(connector.Version), credentialDomain, hash);
     }
 
     /// <summary>The form <see cref="OAuth2.ITokenStore"/> keys are given in: <c>guid/major/domain/hash</c>.</summary>
     public override string ToString() => $"{ConnectorGuid}/{MajorVersion}/{CredentialDomain}/{ParametersHash}";
-
-    private static int Major(string version)
-    {
-        var head = version.Split('.')[0];
-        return int.TryParse(head, NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : 0;
-    }
 }
