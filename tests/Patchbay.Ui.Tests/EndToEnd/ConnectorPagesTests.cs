@@ -95,5 +95,7 @@ public sealed class ConnectorPagesTests(UiHub hub, Browser browser)
     }
 
     private static async Task UploadAsync(UiPage ui, string fileName, byte[] bytes) =>
-        await ui.Page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/octet-stream", Buffer = bytes });
+        await ui.Page.Locator("input[type=file]").ChooseUntilAsync(
+            new FilePayload { Name = fileName, MimeType = "application/octet-stream", Buffer = bytes },
+            ui.Page.GetByTestId("upload-outcome").Or(ui.Page.GetByTestId("problem")));
 }

@@ -26,8 +26,7 @@ public sealed class EasyRestEditorTests(UiHub hub, Browser browser)
         await page.GetByLabel("Or paste the document").FillAsync("");
 
         // The weather API: a report of what was not mapped, with its JSON pointer, before the draft is opened.
-        await page.GetByLabel("OpenAPI document file").SetInputFilesAsync(WeatherApi);
-        await page.GetByText("Using weather-api.yaml").WaitForAsync();
+        await page.GetByLabel("OpenAPI document file").ChooseUntilAsync(FileInputs.Payload(WeatherApi), page.GetByText("Using weather-api.yaml"));
         await page.GetByLabel("Name for the connector (optional)").FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
         await page.GetByText($"Imported '{name}' 1.0.0 from OpenAPI 3.0 as a new draft").WaitForAsync();

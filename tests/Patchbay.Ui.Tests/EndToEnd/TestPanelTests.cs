@@ -102,27 +102,11 @@ public sealed class TestPanelTests(UiHub hub, Browser browser)
         ui.ConsoleErrors.ShouldBeEmpty();
     }
 
-    /// <summary>
-    /// Opens the .bizc as a draft from the editor's home. The file input reacts only once its script is attached,
-    /// a moment after the circuit is interactive, so a file chosen before that is chosen again.
-    /// </summary>
-    private static async Task OpenAsDraftAsync(IPage page, string name, byte[] bizc)
-    {
-        var heading = page.GetByRole(AriaRole.Heading, new() { Name = $"Connector Editor: {name}" });
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.GetByLabel("Open .bizc file").SetInputFilesAsync(new FilePayload { Name = "items.bizc", MimeType = "application/octet-stream", Buffer = bizc });
-            try
-            {
-                await heading.WaitForAsync(new() { Timeout = 10_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                await page.GetByLabel("Open .bizc file").SetInputFilesAsync(Array.Empty<FilePayload>());
-            }
-        }
-    }
+    /// <summary>Opens the .bizc as a draft from the editor's home.</summary>
+    private static async Task OpenAsDraftAsync(IPage page, string name, byte[] bizc) =>
+        await page.GetByLabel("Open .bizc file").ChooseUntilAsync(
+            new FilePayload { Name = "items.bizc", MimeType = "application/octet-stream", Buffer = bizc },
+            page.GetByRole(AriaRole.Heading, new() { Name = $"Connector Editor: {name}" }));
 
     /// <summary>Bizagi-style custom code: bz-util's RESPONSE, LOG, and Node's http against the connector's baseUrl.</summary>
     private static TestConnector Package(string name) => new TestConnector { Name = name }
