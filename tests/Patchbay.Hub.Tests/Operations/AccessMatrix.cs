@@ -38,6 +38,12 @@ internal static partial class AccessMatrix
         });
     }
 
+    /// <summary>The route as OpenAPI writes it: /keys/{id:guid} is /keys/{id}.</summary>
+    public static string WithoutConstraints(string route) => Constraint().Replace(route, "{$1}");
+
+    [GeneratedRegex(@"\{([^}:?]+)[^}]*\}")]
+    private static partial Regex Constraint();
+
     [GeneratedRegex(@"\{\*{0,2}(?<name>[^}:?=]+)(?<constraint>[^}]*)\}")]
     private static partial Regex RouteParameter();
 }
