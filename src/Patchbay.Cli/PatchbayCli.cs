@@ -30,6 +30,7 @@ internal static class PatchbayCli
         root.Subcommands.Add(ConfigCommand.Create(context));
         root.Subcommands.Add(InvokeCommand.Create(context));
         root.Subcommands.Add(HistoryCommand.Create(context));
+        root.Subcommands.Add(BackupCommand.Create(context));
         return root;
     }
 
