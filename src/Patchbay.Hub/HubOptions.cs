@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace Patchbay.Hub;
 
 /// <summary>How a hub starts: where it listens, where it keeps its state, and its limits.</summary>
@@ -50,6 +52,14 @@ public sealed record HubOptions
     /// </summary>
     /// <value>Empty: any host, since a hub and its callers often share a private network.</value>
     public IReadOnlyList<string> CallbackHosts { get; init; } = [];
+
+    /// <summary>
+    /// A certificate (with its private key) that encrypts the Data Protection key ring at rest, so that a copy of the
+    /// data folder or a database dump alone does not reveal the stored secrets. Keys created before it was set stay
+    /// readable as they are.
+    /// </summary>
+    /// <value>None: the key ring is kept unencrypted beside the secrets it protects (file permissions only).</value>
+    public X509Certificate2? KeyRingCertificate { get; init; }
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using Patchbay.Cli.Hub;
 using Patchbay.Hub;
 using Patchbay.Hub.Jobs;
 using Patchbay.Runtime.Node;
@@ -19,7 +20,8 @@ internal static class ServeCommand
         var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per API key; 0 turns the limit off.", DefaultValueFactory = _ => new HubOptions().RateLimitPerSecond };
         var jobWorkers = new Option<int>("--job-workers") { Description = "How many job attempts and callbacks this hub runs at once.", DefaultValueFactory = _ => new HubOptions().JobWorkers };
         var callbackHosts = new Option<string?>("--callback-hosts") { Description = "The hosts job callbacks may go to, separated by ',': names, addresses, or .example.com for a domain and its subdomains (env PATCHBAY_CALLBACK_HOSTS). Default: any." };
-        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit, jobWorkers, callbackHosts };
+        var keyRingCertificate = new Option<string?>("--key-ring-certificate") { Description = "A PKCS#12 (.pfx) certificate with its private key that encrypts the key ring at rest (env PATCHBAY_KEY_RING_CERTIFICATE; its password only from PATCHBAY_KEY_RING_CERTIFICATE_PASSWORD)." };
+        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit, jobWorkers, callbackHosts, keyRingCertificate };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var hosts = (parse.GetValue(callbackHosts) ?? Env("PATCHBAY_CALLBACK_HOSTS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -39,6 +41,7 @@ internal static class ServeCommand
                 RateLimitPerSecond = parse.GetValue(rateLimit),
                 JobWorkers = parse.GetValue(jobWorkers),
                 CallbackHosts = hosts,
+                KeyRingCertificate = KeyRingCertificates.Load(parse.GetValue(keyRingCertificate) ?? Env("PATCHBAY_KEY_RING_CERTIFICATE"), Env("PATCHBAY_KEY_RING_CERTIFICATE_PASSWORD"), context),
             };
             HubApp hub;
             try

@@ -37,6 +37,11 @@ public static class HubStorage
             protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
         }
 
+        if (options.KeyRingCertificate is { } certificate)
+        {
+            protection.ProtectKeysWithCertificate(certificate);
+        }
+
         return services;
     }
 
