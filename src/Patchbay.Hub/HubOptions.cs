@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Patchbay.Hub;
@@ -60,6 +61,10 @@ public sealed record HubOptions
     /// </summary>
     /// <value>None: the key ring is kept unencrypted beside the secrets it protects (file permissions only).</value>
     public X509Certificate2? KeyRingCertificate { get; init; }
+
+    /// <summary>Reverse proxies, besides those on loopback, whose X-Forwarded-For and X-Forwarded-Proto the hub believes.</summary>
+    /// <value>None: only a proxy on the same machine.</value>
+    public IReadOnlyList<IPAddress> TrustedProxies { get; init; } = [];
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using System.Net;
 using Patchbay.Cli.Hub;
 using Patchbay.Hub;
 using Patchbay.Hub.Jobs;
@@ -21,13 +22,20 @@ internal static class ServeCommand
         var jobWorkers = new Option<int>("--job-workers") { Description = "How many job attempts and callbacks this hub runs at once.", DefaultValueFactory = _ => new HubOptions().JobWorkers };
         var callbackHosts = new Option<string?>("--callback-hosts") { Description = "The hosts job callbacks may go to, separated by ',': names, addresses, or .example.com for a domain and its subdomains (env PATCHBAY_CALLBACK_HOSTS). Default: any." };
         var keyRingCertificate = new Option<string?>("--key-ring-certificate") { Description = "A PKCS#12 (.pfx) certificate with its private key that encrypts the key ring at rest (env PATCHBAY_KEY_RING_CERTIFICATE; its password only from PATCHBAY_KEY_RING_CERTIFICATE_PASSWORD)." };
-        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit, jobWorkers, callbackHosts, keyRingCertificate };
+        var trustedProxies = new Option<string?>("--trusted-proxies") { Description = "Addresses of reverse proxies, besides loopback ones, whose X-Forwarded-For and X-Forwarded-Proto are believed, separated by ',' (env PATCHBAY_TRUSTED_PROXIES)." };
+        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit, jobWorkers, callbackHosts, keyRingCertificate, trustedProxies };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var hosts = (parse.GetValue(callbackHosts) ?? Env("PATCHBAY_CALLBACK_HOSTS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (hosts.FirstOrDefault(h => !CallbackUrls.IsHostRule(h)) is { } notAHost)
             {
                 throw new UserErrorException($"--callback-hosts: '{notAHost}' is not a host; write hooks.example.com, an address, or .example.com (no scheme, port or path).");
+            }
+
+            var proxies = new List<IPAddress>();
+            foreach (var proxy in (parse.GetValue(trustedProxies) ?? Env("PATCHBAY_TRUSTED_PROXIES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                proxies.Add(IPAddress.TryParse(proxy, out var address) ? address : throw new UserErrorException($"--trusted-proxies: '{proxy}' is not an IP address."));
             }
 
             var options = new HubOptions
@@ -41,6 +49,7 @@ internal static class ServeCommand
                 RateLimitPerSecond = parse.GetValue(rateLimit),
                 JobWorkers = parse.GetValue(jobWorkers),
                 CallbackHosts = hosts,
+                TrustedProxies = proxies,
                 KeyRingCertificate = KeyRingCertificates.Load(parse.GetValue(keyRingCertificate) ?? Env("PATCHBAY_KEY_RING_CERTIFICATE"), Env("PATCHBAY_KEY_RING_CERTIFICATE_PASSWORD"), context),
             };
             HubApp hub;

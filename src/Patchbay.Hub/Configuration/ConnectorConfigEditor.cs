@@ -276,7 +276,7 @@ public sealed class ConnectorConfigEditor(HubDb db, ConnectorCatalog catalog, Se
     private async Task<ConnectorConfigView> ViewAsync(Target target, CancellationToken cancellationToken)
     {
         var definition = target.Connector.Package.Definition;
-        var defaultTimeout = await db.PlatformSettings.AsNoTracking().Select(s => s.DefaultTimeoutSeconds).FirstAsync(cancellationToken);
+        var defaultTimeout = await db.PlatformSettings.AsNoTracking().Select(s => s.DefaultTimeoutSeconds).SingleAsync(cancellationToken);
         var missing = new List<string>();
         var connectorValues = Views(definition.Parameters, ConfigResolver.ConnectorKind, "connectorParameters", target.Config, missing);
         var authenticationValues = Views(definition.Authentication.Parameters, ConfigResolver.AuthenticationKind, "authenticationParameters", target.Config, missing);

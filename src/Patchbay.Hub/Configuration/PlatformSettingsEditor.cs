@@ -21,12 +21,12 @@ public sealed partial class PlatformSettingsEditor(HubDb db, SecretProtector sec
     private static readonly string[] Fields = ["proxy", "noProxy", "caCertificates", "defaultTimeoutSeconds", "retentionDays"];
 
     public async Task<PlatformSettingsView> GetAsync(CancellationToken cancellationToken) =>
-        View(await db.PlatformSettings.AsNoTracking().FirstAsync(cancellationToken));
+        View(await db.PlatformSettings.AsNoTracking().SingleAsync(cancellationToken));
 
     public async Task<(PlatformSettingsView? View, IResult? Problem)> UpdateAsync(JsonObject? body, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var settings = await db.PlatformSettings.FirstAsync(cancellationToken);
+        var settings = await db.PlatformSettings.SingleAsync(cancellationToken);
         var errors = new List<ProblemError>();
         var changed = new List<string>();
         var currentProxy = settings.ProtectedProxy is null ? null : secrets.Unprotect(settings.ProtectedProxy);

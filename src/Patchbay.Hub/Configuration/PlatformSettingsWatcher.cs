@@ -51,7 +51,7 @@ public sealed partial class PlatformSettingsWatcher(IServiceScopeFactory scopes,
     private async Task<PlatformSettingsRecord> ReadAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<HubDb>().PlatformSettings.AsNoTracking().FirstAsync(cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<HubDb>().PlatformSettings.AsNoTracking().SingleAsync(cancellationToken);
     }
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Could not check the platform settings for changes; will try again")]

@@ -17,7 +17,7 @@ public sealed class RetentionPurge(HubDb db, TimeProvider time)
     public async Task<PurgeCounts> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var days = await db.PlatformSettings.AsNoTracking().Select(s => (int?)s.RetentionDays).FirstOrDefaultAsync(cancellationToken) ?? 30;
+        var days = await db.PlatformSettings.AsNoTracking().Select(s => (int?)s.RetentionDays).SingleOrDefaultAsync(cancellationToken) ?? 30;
         var cutoff = now - TimeSpan.FromDays(days);
         var keysCutoff = now - IdempotencyStore.Lifetime;
 

@@ -11,6 +11,7 @@ internal sealed class OperationsStartupFilter(HubOptions options) : IStartupFilt
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
+        app.UseTrustedProxyHeaders(options);
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseHubRateLimits(options);
         next(app);

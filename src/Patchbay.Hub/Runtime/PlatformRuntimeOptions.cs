@@ -22,7 +22,7 @@ public sealed class PlatformRuntimeOptions(HubOptions options, SecretProtector s
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDb>();
-        var settings = await db.PlatformSettings.AsNoTracking().FirstAsync(cancellationToken).ConfigureAwait(false);
+        var settings = await db.PlatformSettings.AsNoTracking().SingleAsync(cancellationToken).ConfigureAwait(false);
         return For(settings);
     }
 

@@ -41,6 +41,19 @@ public sealed class RateLimitTests(RateLimitedHub hub) : HubTests(hub), IClassFi
     }
 
     [Fact]
+    public async Task Behind_a_proxy_on_loopback_callers_without_a_key_are_limited_by_their_forwarded_address()
+    {
+        var first = Hub.Client(null);
+        first.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+        var second = Hub.Client(null);
+        second.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.8");
+
+        (await UntilRefusedAsync(first, Keys)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+
+        (await second.GetAsync(Keys, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized); // its own bucket
+    }
+
+    [Fact]
     public async Task Health_endpoints_are_not_limited()
     {
         var anonymous = Hub.Client(null);

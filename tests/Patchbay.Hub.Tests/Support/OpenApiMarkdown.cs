@@ -57,8 +57,8 @@ internal static class OpenApiMarkdown
         text.Append("     Regenerate with: PATCHBAY_WRITE_DOCS=1 dotnet test tests/Patchbay.Hub.Tests --filter HttpApiDocument -->\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{document["info"]?["description"]} Version `{document["info"]?["version"]}`.\n\n");
         text.Append("""
-            Every call needs an API key (`Authorization: Bearer pb_…` or `X-Api-Key: pb_…`) or, from the web UI, a signed-in
-            session, except where **Who** says *anyone*. **Who** lists the roles that may call, with the policy checked
+            Every call needs an API key (`Authorization: Bearer pb_…` or `X-Api-Key: pb_…`; a UI session's cookie is never
+            accepted here), except where **Who** says *anyone*. **Who** lists the roles that may call, with the policy checked
             (roles and keys: [hub.md](hub.md#api-keys-and-roles)).
             Bodies are JSON (camelCase, enums as strings). Every error is an RFC 9457 problem document
             (`application/problem+json`), with an `errors` array naming each field or file at fault.
