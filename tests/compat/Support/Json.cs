@@ -1,0 +1,23 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Patchbay.Compat.Tests.Support;
+
+/// <summary>JSON text as JavaScript's JSON.stringify writes it, so expected envelopes read like the contract's.</summary>
+internal static class Json
+{
+    private static readonly JsonSerializerOptions AsWritten = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Text(JsonNode? node) => node?.ToJsonString(AsWritten) ?? "null";
+
+    /// <summary>Bizagi's envelope around an output: what getResponse(output, null, code) gives.</summary>
+    public static string Success(string output, int code = 200, bool autotesting = false) =>
+        "{\"response\":{\"outputs\":{\"output\":" + output + ",\"error\":{}}},\"success\":true,\"connectorstatuscode\":" + code + ",\"errormessage\":\"\",\"autotestingenabled\":" + Flag(autotesting) + "}";
+
+    /// <summary>What getResponse(null, null, code, message) gives.</summary>
+    public static string Failure(int code, string message, bool autotesting = false) =>
+        "{\"response\":{\"outputs\":{\"output\":{},\"error\":{}}},\"success\":false,\"connectorstatuscode\":" + code + ",\"errormessage\":" + JsonSerializer.Serialize(message, AsWritten) + ",\"autotestingenabled\":" + Flag(autotesting) + "}";
+
+    private static string Flag(bool value) => value ? "true" : "false";
+}
