@@ -11,6 +11,9 @@ internal static class Json
 
     public static string Text(JsonNode? node) => node?.ToJsonString(AsWritten) ?? "null";
 
+    /// <summary>A JSON string literal.</summary>
+    public static string Quote(string text) => JsonSerializer.Serialize(text, AsWritten);
+
     /// <summary>Bizagi's envelope around an output: what getResponse(output, null, code) gives.</summary>
     public static string Success(string output, int code = 200, bool autotesting = false) =>
         "{\"response\":{\"outputs\":{\"output\":" + output + ",\"error\":{}}},\"success\":true,\"connectorstatuscode\":" + code + ",\"errormessage\":\"\",\"autotestingenabled\":" + Flag(autotesting) + "}";
@@ -18,6 +21,10 @@ internal static class Json
     /// <summary>What getResponse(null, null, code, message) gives.</summary>
     public static string Failure(int code, string message, bool autotesting = false) =>
         "{\"response\":{\"outputs\":{\"output\":{},\"error\":{}}},\"success\":false,\"connectorstatuscode\":" + code + ",\"errormessage\":" + JsonSerializer.Serialize(message, AsWritten) + ",\"autotestingenabled\":" + Flag(autotesting) + "}";
+
+    /// <summary>What getResponse(null, error, code) gives: the error's JSON is the message.</summary>
+    public static string Error(string error, int code) =>
+        "{\"response\":{\"outputs\":{\"output\":{},\"error\":" + error + "}},\"success\":false,\"connectorstatuscode\":" + code + ",\"errormessage\":" + JsonSerializer.Serialize(error, AsWritten) + ",\"autotestingenabled\":false}";
 
     private static string Flag(bool value) => value ? "true" : "false";
 }
