@@ -22,6 +22,9 @@ internal static class CompatConnectors
         return result.Package!;
     }
 
+    /// <summary>A source-folder connector that validation refuses, with what it reported: the runtime is given the package anyway.</summary>
+    public static ConnectorReadResult SourceWithErrors(string name) => SourceFolder.Read(Folder(name), PackageLimits.Default);
+
     /// <summary>
     /// A connector kept in the Connector Editor's layout (bizagi-compat §2.3), zipped now as the Editor zips it:
     /// stored entries, '/' paths and explicit directory entries, in ordinal order.

@@ -22,9 +22,13 @@ internal static class Json
     public static string Failure(int code, string message, bool autotesting = false) =>
         "{\"response\":{\"outputs\":{\"output\":{},\"error\":{}}},\"success\":false,\"connectorstatuscode\":" + code + ",\"errormessage\":" + JsonSerializer.Serialize(message, AsWritten) + ",\"autotestingenabled\":" + Flag(autotesting) + "}";
 
-    /// <summary>What getResponse(null, error, code) gives: the error's JSON is the message.</summary>
-    public static string Error(string error, int code) =>
-        "{\"response\":{\"outputs\":{\"output\":{},\"error\":" + error + "}},\"success\":false,\"connectorstatuscode\":" + code + ",\"errormessage\":" + JsonSerializer.Serialize(error, AsWritten) + ",\"autotestingenabled\":false}";
+    /// <summary>What getResponse(null, error, code[, message]) gives; without a message, the error's JSON is the message.</summary>
+    public static string Error(string error, int code, string? message = null) =>
+        "{\"response\":{\"outputs\":{\"output\":{},\"error\":" + error + "}},\"success\":false,\"connectorstatuscode\":" + code + ",\"errormessage\":" + Quote(message ?? error) + ",\"autotestingenabled\":false}";
+
+    /// <summary>Bizagi's error object <c>{error, message, status}</c>, keys in that order.</summary>
+    public static string ErrorObject(string error, string message, int status) =>
+        Text(new JsonObject { ["error"] = error, ["message"] = message, ["status"] = status });
 
     private static string Flag(bool value) => value ? "true" : "false";
 }
