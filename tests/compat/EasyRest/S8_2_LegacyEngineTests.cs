@@ -230,6 +230,18 @@ public sealed class S8_2_LegacyEngineTests(CompatRuntime fixture, RestApiServer 
         api.To("/missing")[^1].Query.ShouldBe(QueryOfInputs);
     }
 
+    /// <summary>The legacy engine names the URL it was given (resturl), also when request followed a redirect to the 404.</summary>
+    [Fact]
+    public async Task S8_2_row_7_404_after_a_followed_redirect_names_the_actions_url()
+    {
+        Redirect("/old", "/gone");
+
+        var result = await RunAsync("get-old");
+
+        Json.Text(result.Envelope).ShouldBe(Json.Error(Json.ErrorObject("RESOURCE_NOT_FOUND", $"Resource not found: {api.Url}/old", 404), 404));
+        api.To("/gone").ShouldHaveSingleItem();
+    }
+
     [Theory]
     [InlineData("get-fail", "/fail", 500)]
     [InlineData("get-unavailable", "/unavailable", 503)]
