@@ -122,6 +122,17 @@ public sealed class S8_2_LegacyEngineTests(CompatRuntime fixture, RestApiServer 
     }
 
     [Fact]
+    public async Task S8_2_row_1_refused_after_a_followed_redirect_names_the_actions_url()
+    {
+        Redirect("/old", $"http://127.0.0.1:{ClosedPort()}/moved-away");
+
+        var result = await RunAsync("get-old");
+
+        var message = $"Resource not found: {api.Url}/old";
+        Json.Text(result.Envelope).ShouldBe(Json.Error(Json.ErrorObject("RESOURCE_NOT_FOUND", message, 404), 404, message));
+    }
+
+    [Fact]
     public async Task S8_2_row_2_other_network_error_is_CONNECTION_ERROR_with_status_400()
     {
         api.Map("/drop", context =>
