@@ -57,7 +57,7 @@ internal sealed class RestEngine(HttpClient http, TimeProvider time)
     private static RestOutcome Read(InvocationCall call, RestRequest rest, RestReply reply, int page)
     {
         var where = page > 1 ? $"Page {page}: " : "";
-        var url = reply.Url.GetLeftPart(UriPartial.Path);
+        var url = reply.RequestedUrl.GetLeftPart(UriPartial.Path);
         var what = $"{where}{rest.Method.ToUpperInvariant()} {SafeText.Url(reply.Url)}";
         if (reply.Failure is { } failure)
         {

@@ -12,6 +12,16 @@ internal sealed record RestReply
     /// <summary>The URL finally answered (after redirects).</summary>
     public required Uri Url { get; init; }
 
+    /// <summary>
+    /// The URL the request was made for, before any redirect: the one Bizagi's error messages name (its engine reports
+    /// the <c>resturl</c> it was given, wherever <c>request</c> was redirected). <see cref="Url"/> when not set.
+    /// </summary>
+    public Uri RequestedUrl
+    {
+        get => field ?? Url;
+        init;
+    }
+
     public HttpResponseHeaders? Headers { get; init; }
 
     public byte[] Body { get; init; } = [];

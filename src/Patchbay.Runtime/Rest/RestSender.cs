@@ -24,13 +24,13 @@ internal sealed class RestSender(HttpClient http, TimeProvider time, InvocationC
             var location = reply.Status is >= 300 and < 400 && current.Method is "GET" ? reply.Headers?.Location : null;
             if (location is null)
             {
-                return reply;
+                return reply with { RequestedUrl = outgoing.Url };
             }
 
             if (redirects == MaxRedirects)
             {
                 var message = "Exceeded maxRedirects. Probably stuck in a redirect loop " + current.Url.AbsoluteUri;
-                return new RestReply { Url = current.Url, Failure = new NetworkFailure(NetworkFailureKind.RedirectLoop, message) };
+                return new RestReply { Url = current.Url, RequestedUrl = outgoing.Url, Failure = new NetworkFailure(NetworkFailureKind.RedirectLoop, message) };
             }
 
             current = current.RedirectedTo(location.IsAbsoluteUri ? location : new Uri(current.Url, location));

@@ -1,0 +1,7 @@
+module.exports = {
+  "backingDownConfigFile": "../../../../",
+  "backingDownLogDirectory": "../../../../../../../",
+  "logFileName": "bz-util-examples",
+  "levelLog": "info",
+  "logType": "file"
+}

@@ -1,0 +1,5 @@
+var RESPONSE = require('bz-util').getResponse;
+
+exports.invoke = function (globals, actionName, data, authenticationType, LOG, callback) {
+  callback(RESPONSE({ form: 'object' }, null, 200));
+};

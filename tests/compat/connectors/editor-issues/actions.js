@@ -1,0 +1,1 @@
+module.exports = { "create-issue": "Creates an issue", "get-issue": "" }

@@ -1,0 +1,7 @@
+module.exports = {
+  "backingDownConfigFile": "../../../../",
+  "backingDownLogDirectory": "../../../../../../../",
+  "logFileName": "editor-issues",
+  "levelLog": "DEBUG",
+  "logType": "file"
+}

@@ -1,0 +1,3 @@
+module.exports = {
+  "GIT.NOT_FOUND": "Issue not found: %s"
+};
