@@ -30,7 +30,7 @@ public sealed class InvocationAdmission : IAsyncDisposable
         });
     }
 
-    /// <summary>Runs the endpoint behind the limit: <paramref name="next"/> holds a permit until it has answered.</summary>
+    /// <summary>Runs the endpoint behind the limit: the permit is held while the handler runs (the invocation and its record, or the job's save); the answer is written after.</summary>
     public async ValueTask<object?> RunAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
