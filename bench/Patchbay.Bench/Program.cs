@@ -7,11 +7,19 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Patchbay.Bench;
+using Patchbay.Bench.Load;
 using Patchbay.Core.Model;
 using Patchbay.Runtime;
 using Patchbay.Runtime.Invocation;
 
 // Patchbay runtime benchmark: every scenario beside its floor, in one run on one machine (report ratios).
+if (args.Length > 0 && args[0] is "soak" or "step")
+{
+    // the hub under load: `-- soak [minutes]` (default 10) or `-- step [seconds per step] [--no-admission]` (default 15)
+    await LoadCommand.RunAsync(args);
+    return;
+}
+
 var calls = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20000;
 var work = Directory.CreateTempSubdirectory("patchbay-bench-").FullName;
 if (args.Length > 1 && args[1] == "rest")

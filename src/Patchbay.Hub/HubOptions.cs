@@ -36,6 +36,15 @@ public sealed record HubOptions
     /// <value>200.</value>
     public int RateLimitPerSecond { get; init; } = 200;
 
+    /// <summary>How many invocations (sync invokes and async submissions) this hub node handles at once; 0 turns admission control off.</summary>
+    /// <value>32 per processor.</value>
+    /// <remarks>Most invocations wait on remote systems, so this is well above the core count; it bounds the memory and Node work in flight.</remarks>
+    public int InvocationConcurrency { get; init; } = Environment.ProcessorCount * 32;
+
+    /// <summary>How many more invocations wait, oldest first, for one of <see cref="InvocationConcurrency"/>; beyond that a 503 with <c>Retry-After</c>.</summary>
+    /// <value>128 per processor.</value>
+    public int InvocationQueueLimit { get; init; } = Environment.ProcessorCount * 128;
+
     /// <summary>Log lines as JSON objects (for log collectors) instead of text.</summary>
     public bool JsonLogs { get; init; }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Hub.Api;
 using Patchbay.Hub.Jobs;
+using Patchbay.Hub.Operations;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Storage;
 
@@ -16,6 +17,7 @@ public static class InvocationEndpoints
     {
         api.MapPost("/connectors/{name}/versions/{major:int}/actions/{action}/invoke", InvokeAsync)
             .RequireAuthorization(Policies.Invoke)
+            .AdmitInvocations()
             .Accepts<InvokeBody>("application/json")
             .WithName("Invoke")
             .WithSummary("Runs an action of an installed connector's major version with an environment's configuration and returns Bizagi's envelope; with ?mode=async accepts a job at once (202).");

@@ -7,7 +7,7 @@ namespace Patchbay.Hub.Operations;
 
 /// <summary>
 /// The hub's operability and limits, plugged in by <c>Api/HubFeatures</c>: request log, rate limits, body
-/// limits, health, OpenTelemetry, the OpenAPI document and the audit log query.
+/// limits, invocation admission, health, OpenTelemetry, the OpenAPI document and the audit log query.
 /// </summary>
 public static class OperationsExtensions
 {
@@ -16,6 +16,7 @@ public static class OperationsExtensions
         ArgumentNullException.ThrowIfNull(options);
         services.AddTransient<IStartupFilter, OperationsStartupFilter>();
         services.AddHubRateLimits(options);
+        services.AddSingleton<InvocationAdmission>();
         services.AddHubTelemetry(options);
         services.AddHubHealth();
         services.AddHubOpenApi();

@@ -27,6 +27,10 @@ internal sealed class RefusalResponses : IOperationFilter
 
         Add(operation, "413", "The request body is larger than the hub accepts.");
         Add(operation, "429", "Too many requests for this key; see Retry-After.");
+        if (metadata.OfType<AdmittedInvocation>().Any())
+        {
+            Add(operation, "503", "The hub runs and queues as many invocations as it accepts; see Retry-After.");
+        }
     }
 
     private static void Add(OpenApiOperation operation, string status, string description) =>
