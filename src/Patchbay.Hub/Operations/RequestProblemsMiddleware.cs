@@ -36,7 +36,7 @@ public sealed class RequestProblemsMiddleware(RequestDelegate next, ILogger<Requ
             // The one place an API request's unexpected failure is caught: logged in full, answered without its text.
             OperationsLog.Unexpected(logger, e, context.TraceIdentifier);
             await WriteAsync(context, Results.Json(
-                ApiProblems.Document(StatusCodes.Status500InternalServerError, $"The hub failed to answer this request; its log has the cause under id {context.TraceIdentifier}."),
+                ApiProblems.Document(StatusCodes.Status500InternalServerError, $"The hub failed to answer this request; its log has the cause under request id {context.TraceIdentifier}."),
                 HubJson.Options,
                 "application/problem+json",
                 StatusCodes.Status500InternalServerError));
