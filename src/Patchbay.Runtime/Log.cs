@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Worker {ProcessId}: {Line}")]
     public static partial void WorkerStderr(ILogger logger, int processId, string line);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Worker {ProcessId}: its memory outside the V8 heap could not be limited on this platform; only the heap cap applies")]
+    public static partial void MemoryNotLimited(ILogger logger, int processId);
 }

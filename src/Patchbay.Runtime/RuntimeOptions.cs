@@ -21,7 +21,10 @@ public sealed record RuntimeOptions
     /// <value>2 seconds.</value>
     public TimeSpan HangGrace { get; init => field = Positive(value); } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The V8 heap cap of each worker; a worker that exceeds it dies and is replaced.</summary>
+    /// <summary>
+    /// The V8 heap cap of each worker; a worker that exceeds it dies and is replaced. On Linux all of a worker's
+    /// private memory (Buffers included) is capped at this plus 512 MiB.
+    /// </summary>
     /// <value>512 MiB.</value>
     public int MemoryLimitMegabytes { get; init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value)); } = 512;
 

@@ -15,6 +15,7 @@ public static class OperationsExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddTransient<IStartupFilter, OperationsStartupFilter>();
+        services.Configure<RouteHandlerOptions>(r => r.ThrowOnBadRequest = true); // RequestProblemsMiddleware answers them
         services.AddHubRateLimits(options);
         services.AddSingleton<InvocationAdmission>();
         services.AddHubTelemetry(options);
@@ -23,10 +24,11 @@ public static class OperationsExtensions
         return services;
     }
 
-    /// <summary>Body limits (after routing, so an endpoint's own limit is known), then the endpoints outside /api/v1.</summary>
+    /// <summary>Problem documents for every refusal, body limits (after routing, so an endpoint's own limit is known), then the endpoints outside /api/v1.</summary>
     public static WebApplication UseHubOperations(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<RequestProblemsMiddleware>();
         app.UseMiddleware<BodyLimitMiddleware>();
         app.MapHubHealth();
         app.MapHubOpenApi();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Patchbay.Hub.Api;
 
 namespace Patchbay.Hub.Security;
@@ -22,6 +23,10 @@ public static class KeyRules
         if (name.Length is 0 or > MaxNameLength)
         {
             errors.Add(ProblemError.Field("$.name", $"Required: 1 to {MaxNameLength} characters that tell people who holds the {what}."));
+        }
+        else if (name.Any(IsInvisible))
+        {
+            errors.Add(ProblemError.Field("$.name", "Control characters, line breaks and invisible formatting (such as right-to-left overrides) are not allowed: the name is shown in logs, the audit log and the UI."));
         }
 
         if (role is null || !Roles.IsKnown(role))
@@ -51,4 +56,11 @@ public static class KeyRules
 
         return errors;
     }
+
+    /// <summary>
+    /// A character that could forge a log line (a line break) or make a name read as another one (a bidirectional
+    /// override, a zero-width space): the name identifies the actor in request logs and the audit log.
+    /// </summary>
+    private static bool IsInvisible(char c) =>
+        char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

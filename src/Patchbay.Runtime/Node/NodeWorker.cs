@@ -65,6 +65,11 @@ internal sealed class NodeWorker : IAsyncDisposable
         };
         process.OutputDataReceived += (_, _) => { }; // console output outside an invocation: drained, not kept
         process.Start();
+        if (!WorkerMemoryLimit.TryApply(process.Id, start.MemoryLimitMegabytes))
+        {
+            Log.MemoryNotLimited(logger, process.Id);
+        }
+
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
 

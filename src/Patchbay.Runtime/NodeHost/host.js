@@ -22,6 +22,7 @@ Module._resolveFilename = function (request, parent, isMain, options) {
   return resolveFilename.call(this, request, parent, isMain, options);
 };
 
+require('./signals').install();
 require('./network').install(settings);
 
 const invocations = new AsyncLocalStorage();

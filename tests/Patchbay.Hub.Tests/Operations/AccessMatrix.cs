@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Hub.Tests.Support;
 
@@ -15,26 +15,29 @@ internal static partial class AccessMatrix
             .OfType<RouteEndpoint>()
             .Select(e => new HubEndpoint(
                 "/" + e.RoutePattern.RawText!.Trim('/'),
-                Url(e.RoutePattern),
+                Url(e.RoutePattern.RawText!, "x"),
                 e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() ?? ["GET"],
                 [.. e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct()],
                 e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
-                IsUi(e.RoutePattern.RawText!)))];
+                IsUi(e.RoutePattern.RawText!),
+                [.. e.Metadata.GetOrderedMetadata<IAcceptsMetadata>().SelectMany(a => a.ContentTypes).Distinct()],
+                e.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is not null))];
 
     /// <summary>The web UI (pages, sign-out): authenticated by the session cookie; the API and its document by a key.</summary>
     private static bool IsUi(string route) =>
         !route.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) && !route.TrimStart('/').StartsWith("openapi/", StringComparison.Ordinal);
 
-    /// <summary>The route with dummy values: numbers for int constraints, a GUID for guid ones, "x" otherwise.</summary>
-    private static string Url(RoutePattern pattern)
+    /// <summary>The route with dummy values: numbers for int constraints, a GUID for guid ones, <paramref name="text"/> (escaped) otherwise.</summary>
+    public static string Url(string route, string text)
     {
-        var path = pattern.RawText!.Trim('/');
+        ArgumentNullException.ThrowIfNull(route);
+        var path = route.Trim('/');
         return "/" + RouteParameter().Replace(path, m =>
         {
             var constraint = m.Groups["constraint"].Value;
             return constraint.Contains("int", StringComparison.Ordinal) || constraint.Contains("long", StringComparison.Ordinal) ? "1"
                 : constraint.Contains("guid", StringComparison.Ordinal) ? Guid.Empty.ToString()
-                : "x";
+                : Uri.EscapeDataString(text);
         });
     }
 
@@ -48,5 +51,8 @@ internal static partial class AccessMatrix
     private static partial Regex RouteParameter();
 }
 
-/// <summary>One endpoint: its route template, a URL with dummy values, methods, required policies, whether it is anonymous, and whether it belongs to the web UI.</summary>
-internal sealed record HubEndpoint(string Route, string Url, IReadOnlyList<string> Methods, IReadOnlyList<string> Policies, bool Anonymous, bool IsUi);
+/// <summary>
+/// One endpoint: its route template, a URL with dummy values, methods, required policies, whether it is anonymous,
+/// whether it belongs to the web UI, the body content types it binds, and whether it takes uploads (a larger body limit).
+/// </summary>
+internal sealed record HubEndpoint(string Route, string Url, IReadOnlyList<string> Methods, IReadOnlyList<string> Policies, bool Anonymous, bool IsUi, IReadOnlyList<string> Accepts, bool TakesUploads);

@@ -49,6 +49,37 @@ public sealed class ConfinementTests(RuntimeFixture fixture) : IClassFixture<Run
     }
 
     [Fact]
+    public async Task ConnectorCode_CanSignalOnlyItsOwnWorker()
+    {
+        var connector = new TestConnector().Invoke("signal", """
+            var outcome = {};
+            [['parent', process.ppid], ['group', 0], ['everyone', -1], ['self', process.pid]].forEach(function (target) {
+              try { process.kill(target[1], 0); outcome[target[0]] = 'sent'; } catch (e) { outcome[target[0]] = e.code; }
+            });
+            callback(RESPONSE(outcome, null, 200));
+            """).Build();
+
+        var result = await Runtime.RunAsync(connector, "signal");
+
+        result.Output()!.ToJsonString().ShouldBe("""{"parent":"ERR_ACCESS_DENIED","group":"ERR_ACCESS_DENIED","everyone":"ERR_ACCESS_DENIED","self":"sent"}""");
+    }
+
+    [Fact]
+    public async Task ConnectorCode_CannotAllocateWithoutBoundOutsideTheHeap()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "RLIMIT_DATA is Linux's.");
+        var connector = new TestConnector().Invoke("buffers", """
+            var keep = [];
+            try { for (var i = 0; i < 256; i++) { keep.push(Buffer.allocUnsafeSlow(64 * 1024 * 1024)); } } catch (e) { }
+            callback(RESPONSE({ mebibytes: keep.length * 64 }, null, 200));
+            """).Build();
+
+        var result = await Runtime.RunAsync(connector, "buffers");
+
+        result.Output()!["mebibytes"]!.GetValue<int>().ShouldBeLessThanOrEqualTo(new RuntimeOptions().MemoryLimitMegabytes + 512);
+    }
+
+    [Fact]
     public async Task CredentialDomains_NeverShareModuleState()
     {
         var connector = new TestConnector().Invoke("remember", """
