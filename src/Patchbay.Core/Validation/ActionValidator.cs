@@ -103,7 +103,8 @@ internal static partial class ActionValidator
         var sendsBody = rest.Method is "POST" or "PUT" or "PATCH";
         if (sendsBody && !ContentTypes.Contains(rest.ContentType))
         {
-            diagnostics.Error("unsupported-content-type", at.Action(index, "rest.contentType"), $"'{rest.ContentType}' is not a supported request body; use application/json, text/plain or application/x-www-form-urlencoded.");
+            // A warning, as Bizagi loads such a connector and fails only this action (its EXCEPTION answer, which the engine gives too).
+            diagnostics.Warning("unsupported-content-type", at.Action(index, "rest.contentType"), $"'{rest.ContentType}' is not a request body Easy REST can send (application/json, text/plain or application/x-www-form-urlencoded): this action fails with Bizagi's EXCEPTION answer (500) when run; the connector's other actions are not affected.");
         }
 
         if (string.IsNullOrWhiteSpace(rest.Url))

@@ -167,14 +167,17 @@ public sealed class ConnectorValidatorTests
         Single(Some.RestConnector().Edit(d => d with { BaseUri = "" }), "relative-url-without-base-uri");
 
     [Fact]
-    public void Validate_PostWithUnsupportedContentType_IsAnError()
+    public void Validate_PostWithUnsupportedContentType_IsAWarningAsBizagiLoadsTheConnector()
     {
         var package = Some.RestConnector().Edit(d => d with
         {
             Actions = [d.Actions[0] with { Rest = d.Actions[0].Rest! with { Method = "POST", ContentType = "application/xml" } }],
         });
 
-        Single(package, "unsupported-content-type").Location.Path.ShouldBe("actions[0].rest.contentType");
+        var problem = Single(package, "unsupported-content-type");
+
+        problem.Location.Path.ShouldBe("actions[0].rest.contentType");
+        problem.IsError.ShouldBeFalse();
     }
 
     [Fact]
