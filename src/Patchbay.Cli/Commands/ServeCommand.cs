@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using Patchbay.Hub;
 using Patchbay.Hub.Jobs;
+using Patchbay.Hub.Storage;
 using Patchbay.Runtime.Node;
 
 namespace Patchbay.Cli.Commands;
@@ -18,8 +19,9 @@ internal static class ServeCommand
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Write log lines as JSON objects." };
         var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per API key; 0 turns the limit off.", DefaultValueFactory = _ => new HubOptions().RateLimitPerSecond };
         var jobWorkers = new Option<int>("--job-workers") { Description = "How many job attempts and callbacks this hub runs at once.", DefaultValueFactory = _ => new HubOptions().JobWorkers };
+        var jobLease = new Option<int>("--job-lease") { Description = "Seconds after which a job attempt of a hub that died is taken again by a live hub.", DefaultValueFactory = _ => (int)new HubOptions().JobLease.TotalSeconds };
         var callbackHosts = new Option<string?>("--callback-hosts") { Description = "The hosts job callbacks may go to, separated by ',': names, addresses, or .example.com for a domain and its subdomains (env PATCHBAY_CALLBACK_HOSTS). Default: any." };
-        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit, jobWorkers, callbackHosts };
+        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit, jobWorkers, jobLease, callbackHosts };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var hosts = (parse.GetValue(callbackHosts) ?? Env("PATCHBAY_CALLBACK_HOSTS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -38,6 +40,7 @@ internal static class ServeCommand
                 JsonLogs = parse.GetValue(jsonLogs),
                 RateLimitPerSecond = parse.GetValue(rateLimit),
                 JobWorkers = parse.GetValue(jobWorkers),
+                JobLease = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(jobLease))),
                 CallbackHosts = hosts,
             };
             HubApp hub;
@@ -46,6 +49,10 @@ internal static class ServeCommand
                 hub = await HubApp.StartAsync(options, null, cancellationToken);
             }
             catch (NodeUnavailableException e)
+            {
+                throw new UserErrorException(e.Message);
+            }
+            catch (DataFolderException e)
             {
                 throw new UserErrorException(e.Message);
             }
