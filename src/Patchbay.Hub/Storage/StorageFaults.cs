@@ -57,3 +57,9 @@ public static class StorageFaults
 
 /// <summary>A storage fault as the API answers it: 503 (unavailable, read-only) or 507 (out of space), and why.</summary>
 public sealed record StorageFault(int Status, string Detail);
+
+/// <summary>A storage fault met by background work (a job attempt), carried to Hangfire so it runs the work again later.</summary>
+public sealed class StorageFaultException(StorageFault fault, Exception inner) : Exception(fault.Detail, inner)
+{
+    public StorageFault Fault { get; } = fault;
+}
