@@ -13,7 +13,7 @@ namespace Patchbay.Hub.Jobs;
 /// (after such a fault, or after its hub died) does not invoke again when that attempt is already recorded, and
 /// two runs of one attempt in a hub take turns (<see cref="JobAttemptGuard"/>).
 /// </summary>
-public sealed partial class InvocationJob(HubDb db, InvocationService invocations, JobScheduler scheduler, CallbackHandOff callbacks, JobAttemptGuard guard, TimeProvider time, ILogger<InvocationJob> logger)
+public sealed partial class InvocationJob(HubDb db, InvocationService invocations, JobScheduler scheduler, CallbackHandOff callbacks, JobAttemptGuard guard, HubOptions options, TimeProvider time, ILogger<InvocationJob> logger)
 {
     /// <summary>How often Hangfire runs an attempt again after storage faults, and after how long (about an hour in all).</summary>
     private const int StorageRetries = 12;
@@ -26,7 +26,7 @@ public sealed partial class InvocationJob(HubDb db, InvocationService invocation
         {
             await RunAsync(jobId, attempt, cancellationToken);
         }
-        catch (Exception e) when (StorageFaults.Find(e) is { } fault)
+        catch (Exception e) when (StorageFaults.Find(e, options.DataFolder) is { } fault)
         {
             LogStorageFault(logger, e, jobId, attempt, fault.Detail);
             throw new StorageFaultException(fault, e); // Hangfire runs the attempt again (or, storage gone with it, after its lease)
@@ -54,7 +54,7 @@ public sealed partial class InvocationJob(HubDb db, InvocationService invocation
             {
                 (answer, refusal) = await invocations.InvokeAsync(JobRequest.Parse(job.RequestJson).ToCommand(job, attempt), cancellationToken);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && StorageFaults.Find(e) is null)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && StorageFaults.Find(e, options.DataFolder) is null)
             {
                 // Hangfire does not retry (our policy decides), so a job must not stay "running" after a fault.
                 LogFault(logger, e, jobId, attempt);

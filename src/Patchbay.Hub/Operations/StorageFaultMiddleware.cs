@@ -10,7 +10,7 @@ namespace Patchbay.Hub.Operations;
 /// it needed because the database is down or the data folder is full or read-only answers a 503 or 507 problem
 /// naming the cause, and the hub goes on serving. Other exceptions pass through untouched.
 /// </summary>
-public sealed partial class StorageFaultMiddleware(RequestDelegate next, ILogger<StorageFaultMiddleware> logger)
+public sealed partial class StorageFaultMiddleware(RequestDelegate next, HubOptions options, ILogger<StorageFaultMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -19,7 +19,7 @@ public sealed partial class StorageFaultMiddleware(RequestDelegate next, ILogger
         {
             await next(context);
         }
-        catch (Exception e) when (StorageFaults.Find(e) is { } fault && !context.Response.HasStarted)
+        catch (Exception e) when (StorageFaults.Find(e, options.DataFolder) is { } fault && !context.Response.HasStarted)
         {
             LogFault(logger, e, fault.Status, fault.Detail);
             context.Response.Headers.RetryAfter = "5";

@@ -1,9 +1,10 @@
 namespace Patchbay.Hub.Storage;
 
 /// <summary>
-/// Proves at start that the data folder can hold the hub's state (created if missing, a few KiB written and
-/// synced, then removed), so a full or read-only folder stops the start with one sentence naming the folder and
-/// the reason, instead of a provider's stack trace from deep inside the first migration or key ring write.
+/// Proves that the data folder can hold the hub's state (created if missing, a few KiB written and synced, then
+/// removed). At start a full or read-only folder stops the hub with one sentence naming the folder and the reason,
+/// instead of a provider's stack trace from deep inside the first migration or key ring write; later it tells a
+/// database file error of SQLite (which only says "disk I/O error") apart: full, read-only, or something else.
 /// </summary>
 public static class DataFolderCheck
 {
@@ -12,6 +13,16 @@ public static class DataFolderCheck
     private const int ReadOnlyFileSystem = 30; // EROFS
 
     public static void EnsureWritable(string folder)
+    {
+        var (problem, error) = Probe(folder);
+        if (problem != DataFolderProblem.None)
+        {
+            throw new DataFolderException(folder, Reason(problem, error!), error!);
+        }
+    }
+
+    /// <summary>What keeps the folder from being written, and the error that said so; <see cref="DataFolderProblem.None"/> when it can be.</summary>
+    public static (DataFolderProblem Problem, Exception? Error) Probe(string folder)
     {
         try
         {
@@ -24,20 +35,37 @@ public static class DataFolderCheck
             }
 
             File.Delete(probe);
+            return (DataFolderProblem.None, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DataFolderException(folder, Reason(e), e);
+            return (e switch
+            {
+                IOException { HResult: NoSpaceLeft } => DataFolderProblem.Full,
+                IOException { HResult: ReadOnlyFileSystem } => DataFolderProblem.ReadOnly,
+                UnauthorizedAccessException => DataFolderProblem.NotPermitted,
+                _ => DataFolderProblem.Other,
+            }, e);
         }
     }
 
-    private static string Reason(Exception e) => e switch
+    private static string Reason(DataFolderProblem problem, Exception error) => problem switch
     {
-        IOException { HResult: NoSpaceLeft } => "it has no space left",
-        IOException { HResult: ReadOnlyFileSystem } => "it is on a read-only file system",
-        UnauthorizedAccessException => "the hub may not write there (permissions, or a read-only file system)",
-        _ => e.Message,
+        DataFolderProblem.Full => "it has no space left",
+        DataFolderProblem.ReadOnly => "it is on a read-only file system",
+        DataFolderProblem.NotPermitted => "the hub may not write there (permissions, or a read-only file system)",
+        _ => error.Message,
     };
+}
+
+/// <summary>Why the data folder cannot be written.</summary>
+public enum DataFolderProblem
+{
+    None,
+    Full,
+    ReadOnly,
+    NotPermitted,
+    Other,
 }
 
 /// <summary>The data folder cannot hold the hub's state; the message names the folder and why, for the operator.</summary>

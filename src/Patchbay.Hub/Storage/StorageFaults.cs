@@ -23,11 +23,13 @@ public static class StorageFaults
     private const int DiskFullSqlState = 53100;
 
     /// <summary>The storage fault anywhere in the exception's chain (EF wraps the provider's), or null when it is none.</summary>
-    public static StorageFault? Find(Exception exception)
+    /// <param name="exception">What a request or job met.</param>
+    /// <param name="dataFolder">The hub's data folder, probed when SQLite reports only an I/O error (to say full or read-only).</param>
+    public static StorageFault? Find(Exception exception, string dataFolder)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (Classify(e) is { } fault)
+            if (Classify(e, dataFolder) is { } fault)
             {
                 return fault;
             }
@@ -36,11 +38,16 @@ public static class StorageFaults
         return null;
     }
 
-    private static StorageFault? Classify(Exception e) => e switch
+    private static StorageFault? Classify(Exception e, string dataFolder) => e switch
     {
         SqliteException { SqliteErrorCode: SqliteFull } or IOException { HResult: NoSpaceLeft } => Full,
-        SqliteException { SqliteErrorCode: SqliteReadOnly } or IOException { HResult: ReadOnlyFileSystem } => ReadOnly,
-        SqliteException { SqliteErrorCode: SqliteIoError or SqliteCannotOpen } => new(StatusCodesFor.ServiceUnavailable, "The hub cannot read or write its database file; nothing was stored. Try again later."),
+        IOException { HResult: ReadOnlyFileSystem } => ReadOnly,
+        SqliteException { SqliteErrorCode: SqliteIoError or SqliteCannotOpen or SqliteReadOnly } => DataFolderCheck.Probe(dataFolder).Problem switch
+        {
+            DataFolderProblem.Full => Full,
+            DataFolderProblem.ReadOnly or DataFolderProblem.NotPermitted => ReadOnly,
+            _ => new(StatusCodesFor.ServiceUnavailable, "The hub cannot read or write its database file; nothing was stored. Try again later."),
+        },
         SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } => new(StatusCodesFor.ServiceUnavailable, "The hub's database is busy; nothing was stored. Try again later."),
         PostgresException { SqlState: var state } when state == DiskFullSqlState.ToString(System.Globalization.CultureInfo.InvariantCulture) =>
             new(StatusCodesFor.InsufficientStorage, "The hub's PostgreSQL server has no disk space left; nothing was stored."),

@@ -29,10 +29,16 @@ public sealed class FaultHub : IAsyncDisposable
 
     public LogCapture Logs { get; }
 
+    /// <summary>The admin key, for starting another hub on the same state.</summary>
+    public string AdminKey { get; private init; } = "";
+
     /// <summary>Starts a hub on the data folder (and PostgreSQL database, when given) with a short job lease.</summary>
-    public static async Task<FaultHub> StartAsync(string dataFolder, string? postgres = null)
+    /// <param name="dataFolder">The data folder.</param>
+    /// <param name="postgres">The PostgreSQL database, or null for SQLite in the data folder.</param>
+    /// <param name="adminKey">The admin key of an earlier hub on the same state; null for a new one.</param>
+    public static async Task<FaultHub> StartAsync(string dataFolder, string? postgres = null, string? adminKey = null)
     {
-        var adminKey = ApiKeys.Generate().Key;
+        adminKey ??= ApiKeys.Generate().Key;
         var logs = new LogCapture();
         var options = new HubOptions
         {
@@ -44,7 +50,7 @@ public sealed class FaultHub : IAsyncDisposable
             JobLease = TimeSpan.FromSeconds(2),
         };
         var hub = await HubApp.StartAsync(options, l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug), TestContext.Current.CancellationToken);
-        return new FaultHub(hub, adminKey, logs);
+        return new FaultHub(hub, adminKey, logs) { AdminKey = adminKey };
     }
 
     public async ValueTask DisposeAsync()
