@@ -33,8 +33,11 @@ public abstract class HubCrashTests(SideEffects remote) : IAsyncLifetime
         string name;
         Guid before, jobId;
         var jobTag = FaultConnector.NewTag();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Mark(string what) => TestContext.Current.TestOutputHelper?.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s {what}");
         await using (var hub = await HubProcess.StartAsync(postgres, admin, Serve, Cancel, _dataFolder))
         {
+            Mark("started");
             using var client = hub.Client(admin);
             name = await client.InstallAsync(remote, Secret);
             before = await client.InvokeOkAsync(remote, name);
@@ -44,6 +47,7 @@ public abstract class HubCrashTests(SideEffects remote) : IAsyncLifetime
             await remote.WaitForDeliveriesAsync(syncTag, 1);
             await remote.WaitForDeliveriesAsync(jobTag, 1);
 
+            Mark("in the middle");
             await hub.KillAsync();
 
             await Should.ThrowAsync<HttpRequestException>(sync); // nothing else is possible: the process is gone
@@ -51,8 +55,10 @@ public abstract class HubCrashTests(SideEffects remote) : IAsyncLifetime
 
         await using (var hub = await HubProcess.StartAsync(postgres, admin, Serve, Cancel, _dataFolder))
         {
+            Mark("started again");
             using var client = hub.Client(admin);
             var status = await client.WaitForJobAsync(jobId);
+            Mark("job done");
             status["state"]!.ToString().ShouldBe("succeeded", status.ToJsonString() + hub.Output);
             status["attempts"]!.GetValue<int>().ShouldBe(1, "the attempt the dead hub held was never recorded, so it ran again as attempt 1");
             (await client.JobInvocationsAsync(jobId)).ShouldBe([(1, "Succeeded")]);
