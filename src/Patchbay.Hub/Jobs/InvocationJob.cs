@@ -15,10 +15,10 @@ namespace Patchbay.Hub.Jobs;
 /// </summary>
 public sealed partial class InvocationJob(HubDb db, InvocationService invocations, JobScheduler scheduler, CallbackHandOff callbacks, JobAttemptGuard guard, HubOptions options, TimeProvider time, ILogger<InvocationJob> logger)
 {
-    /// <summary>How often Hangfire runs an attempt again after storage faults, and after how long (about an hour in all).</summary>
+    /// <summary>How often Hangfire runs an attempt again after storage faults, and after how long (about 50 minutes in all).</summary>
     private const int StorageRetries = 12;
 
-    [AutomaticRetry(Attempts = StorageRetries, DelaysInSeconds = [2, 5, 10, 30, 60, 120, 300, 300, 600, 600, 600, 600], OnlyOn = [typeof(StorageFaultException)], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    [AutomaticRetry(Attempts = StorageRetries, DelaysInSeconds = [1, 2, 5, 10, 30, 60, 120, 300, 600, 600, 600, 600], OnlyOn = [typeof(StorageFaultException)], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAttemptAsync(Guid jobId, int attempt, CancellationToken cancellationToken)
     {
         using var turn = await guard.EnterAsync(jobId, cancellationToken);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Patchbay.Hub.Tests.Invocations;
 
 namespace Patchbay.Hub.Tests.Faults;
@@ -67,7 +69,11 @@ public sealed class PostgresOutageTests(SideEffects remote) : IClassFixture<Side
             async () => (await hub.Anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative), Cancel)).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(30),
             "the hub to be ready again");
-        var status = await hub.Admin.WaitForJobAsync(jobId);
+        // Hangfire's retries of the attempt back off (1 s, 2 s, 5 s, ...) while connections broken by the outage are discarded.
+        var status = await Eventually.ValueAsync(
+            async () => await hub.Admin.GetFromJsonAsync<JsonObject>(new Uri($"/api/v1/jobs/{jobId}", UriKind.Relative), Cancel) is { } s && s["state"]!.ToString() is "succeeded" or "failed" ? s : null,
+            TimeSpan.FromSeconds(120),
+            "the job to end after the outage");
         status["state"]!.ToString().ShouldBe("succeeded", status.ToJsonString());
         (await hub.Admin.JobInvocationsAsync(jobId)).ShouldBe([(1, "Succeeded")]);
         remote.Effects(jobTag).ShouldBe(1);
