@@ -46,7 +46,7 @@ public sealed class HubApp : IAsyncDisposable
     public static async Task<HubApp> StartAsync(HubOptions options, Action<ILoggingBuilder>? configureLogging, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(options.DataFolder);
+        DataFolderCheck.EnsureWritable(options.DataFolder);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "Patchbay", ContentRootPath = AppContext.BaseDirectory });
         builder.UseStaticAssetManifests();
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -57,6 +57,14 @@ public sealed record HubOptions
     public int JobWorkers { get; init; } = Environment.ProcessorCount * 2;
 
     /// <summary>
+    /// How long a job attempt taken by a hub stays invisible to the others without that hub's heartbeat: a hub
+    /// that dies (or loses its database) leaves its attempts to be taken again after this long, by any hub.
+    /// </summary>
+    /// <remarks>A running hub renews its lease several times within this time, so a long attempt is never taken twice.</remarks>
+    /// <value>One minute.</value>
+    public TimeSpan JobLease { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// The hosts job callbacks may go to: exact names or addresses, or <c>.example.com</c> for a domain and its
     /// subdomains. A job with a callback elsewhere is refused when it is accepted.
     /// </summary>

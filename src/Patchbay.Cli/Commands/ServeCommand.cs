@@ -4,6 +4,7 @@ using System.Net;
 using Patchbay.Cli.Hub;
 using Patchbay.Hub;
 using Patchbay.Hub.Jobs;
+using Patchbay.Hub.Storage;
 using Patchbay.Runtime.Node;
 
 namespace Patchbay.Cli.Commands;
@@ -20,12 +21,13 @@ internal static class ServeCommand
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Write log lines as JSON objects." };
         var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per API key; 0 turns the limit off.", DefaultValueFactory = _ => new HubOptions().RateLimitPerSecond };
         var jobWorkers = new Option<int>("--job-workers") { Description = "How many job attempts and callbacks this hub runs at once.", DefaultValueFactory = _ => new HubOptions().JobWorkers };
+        var jobLease = new Option<int>("--job-lease") { Description = "Seconds after which a job attempt of a hub that died is taken again by a live hub.", DefaultValueFactory = _ => (int)new HubOptions().JobLease.TotalSeconds };
         var callbackHosts = new Option<string?>("--callback-hosts") { Description = "The hosts job callbacks may go to, separated by ',': names, addresses, or .example.com for a domain and its subdomains (env PATCHBAY_CALLBACK_HOSTS). Default: any." };
         var keyRingCertificate = new Option<string?>("--key-ring-certificate") { Description = "A PKCS#12 (.pfx) certificate with its private key that encrypts the key ring at rest (env PATCHBAY_KEY_RING_CERTIFICATE; its password only from PATCHBAY_KEY_RING_CERTIFICATE_PASSWORD)." };
         var concurrency = new Option<int>("--invocation-concurrency") { Description = "How many invocations this hub runs at once; 0 turns admission control off.", DefaultValueFactory = _ => new HubOptions().InvocationConcurrency };
         var queue = new Option<int>("--invocation-queue") { Description = "How many more invocations wait for a place; beyond that the hub answers 503 with Retry-After.", DefaultValueFactory = _ => new HubOptions().InvocationQueueLimit };
         var trustedProxies = new Option<string?>("--trusted-proxies") { Description = "Addresses of reverse proxies, besides loopback ones, whose X-Forwarded-For and X-Forwarded-Proto are believed, separated by ',' (env PATCHBAY_TRUSTED_PROXIES)." };
-        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit, jobWorkers, callbackHosts, keyRingCertificate, trustedProxies, concurrency, queue };
+        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit, jobWorkers, jobLease, callbackHosts, keyRingCertificate, trustedProxies, concurrency, queue };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var hosts = (parse.GetValue(callbackHosts) ?? Env("PATCHBAY_CALLBACK_HOSTS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -50,6 +52,7 @@ internal static class ServeCommand
                 JsonLogs = parse.GetValue(jsonLogs),
                 RateLimitPerSecond = parse.GetValue(rateLimit),
                 JobWorkers = parse.GetValue(jobWorkers),
+                JobLease = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(jobLease))),
                 CallbackHosts = hosts,
                 TrustedProxies = proxies,
                 InvocationConcurrency = parse.GetValue(concurrency),
@@ -62,6 +65,10 @@ internal static class ServeCommand
                 hub = await HubApp.StartAsync(options, null, cancellationToken);
             }
             catch (NodeUnavailableException e)
+            {
+                throw new UserErrorException(e.Message);
+            }
+            catch (DataFolderException e)
             {
                 throw new UserErrorException(e.Message);
             }

@@ -78,6 +78,7 @@ public static class StatusCodesFor
     public const int UnprocessableContent = 422;
     public const int TooManyRequests = 429;
     public const int ServiceUnavailable = 503;
+    public const int InsufficientStorage = 507;
 
     public static string Title(int status) => status switch
     {
@@ -90,6 +91,7 @@ public static class StatusCodesFor
         UnprocessableContent => "Unprocessable Content",
         TooManyRequests => "Too Many Requests",
         ServiceUnavailable => "Service Unavailable",
+        InsufficientStorage => "Insufficient Storage",
         _ => "Error",
     };
 }

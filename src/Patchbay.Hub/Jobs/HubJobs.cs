@@ -12,6 +12,7 @@ public static class HubJobs
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<JobScheduler>();
+        services.AddSingleton<JobAttemptGuard>();
         services.AddScoped<JobStatusReader>();
         services.AddScoped<InvocationJob>();
         services.AddScoped<CallbackJob>();

@@ -8,13 +8,32 @@ namespace Patchbay.Hub.Jobs;
 
 /// <summary>
 /// One attempt of an async job, run by Hangfire. Our retry policy (transient outcomes, backoff) decides about
-/// another attempt, so Hangfire's own retries are off; and an attempt Hangfire runs again after a crash does not
-/// invoke again when that attempt is already recorded.
+/// another attempt, so Hangfire retries only what our policy cannot see: an attempt that met a storage fault (the
+/// database down, the data folder full) runs again later instead of failing the job. An attempt Hangfire runs again
+/// (after such a fault, or after its hub died) does not invoke again when that attempt is already recorded, and
+/// two runs of one attempt in a hub take turns (<see cref="JobAttemptGuard"/>).
 /// </summary>
-public sealed partial class InvocationJob(HubDb db, InvocationService invocations, JobScheduler scheduler, CallbackHandOff callbacks, TimeProvider time, ILogger<InvocationJob> logger)
+public sealed partial class InvocationJob(HubDb db, InvocationService invocations, JobScheduler scheduler, CallbackHandOff callbacks, JobAttemptGuard guard, HubOptions options, TimeProvider time, ILogger<InvocationJob> logger)
 {
-    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    /// <summary>How often Hangfire runs an attempt again after storage faults, and after how long (about 50 minutes in all).</summary>
+    private const int StorageRetries = 12;
+
+    [AutomaticRetry(Attempts = StorageRetries, DelaysInSeconds = [1, 2, 5, 10, 30, 60, 120, 300, 600, 600, 600, 600], OnlyOn = [typeof(StorageFaultException)], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAttemptAsync(Guid jobId, int attempt, CancellationToken cancellationToken)
+    {
+        using var turn = await guard.EnterAsync(jobId, cancellationToken);
+        try
+        {
+            await RunAsync(jobId, attempt, cancellationToken);
+        }
+        catch (Exception e) when (StorageFaults.Find(e, options.DataFolder) is { } fault)
+        {
+            LogStorageFault(logger, e, jobId, attempt, fault.Detail);
+            throw new StorageFaultException(fault, e); // Hangfire runs the attempt again (or, storage gone with it, after its lease)
+        }
+    }
+
+    private async Task RunAsync(Guid jobId, int attempt, CancellationToken cancellationToken)
     {
         var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
         if (job is null || JobStates.IsFinished(job.State) || job.Attempts > attempt)
@@ -35,7 +54,7 @@ public sealed partial class InvocationJob(HubDb db, InvocationService invocation
             {
                 (answer, refusal) = await invocations.InvokeAsync(JobRequest.Parse(job.RequestJson).ToCommand(job, attempt), cancellationToken);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && StorageFaults.Find(e, options.DataFolder) is null)
             {
                 // Hangfire does not retry (our policy decides), so a job must not stay "running" after a fault.
                 LogFault(logger, e, jobId, attempt);
@@ -84,6 +103,9 @@ public sealed partial class InvocationJob(HubDb db, InvocationService invocation
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} attempt {Attempt} failed in the hub")]
     private static partial void LogFault(ILogger logger, Exception exception, Guid jobId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} met a storage fault and runs again later: {Reason}")]
+    private static partial void LogStorageFault(ILogger logger, Exception exception, Guid jobId, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} was refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, Guid jobId, int attempt, string reason);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using Patchbay.Hub.Security;
 
 namespace Patchbay.Hub.Tests.Scaling;
 
@@ -16,10 +17,13 @@ public sealed partial class HubProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private HubProcess(Process process, string dataFolder)
+    private readonly bool _ownsDataFolder;
+
+    private HubProcess(Process process, string dataFolder, bool ownsDataFolder)
     {
         _process = process;
         DataFolder = dataFolder;
+        _ownsDataFolder = ownsDataFolder;
     }
 
     public Uri Address => _listening.Task.Result;
@@ -53,24 +57,10 @@ public sealed partial class HubProcess : IAsyncDisposable
     /// <param name="adminKey">The admin key to create on a new database.</param>
     /// <param name="serveArguments">More <c>serve</c> options (e.g. <c>--job-workers 2</c>).</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    public static async Task<HubProcess> StartAsync(string? postgres, string adminKey, IReadOnlyList<string> serveArguments, CancellationToken cancellationToken)
+    /// <param name="dataFolder">The data folder, e.g. one a killed hub left (kept when this hub is disposed); null for a new temporary one.</param>
+    public static async Task<HubProcess> StartAsync(string? postgres, string adminKey, IReadOnlyList<string> serveArguments, CancellationToken cancellationToken, string? dataFolder = null)
     {
-        File.Exists(CliPath).ShouldBeTrue($"The CLI was not built at {CliPath}.");
-        var data = Directory.CreateTempSubdirectory("patchbay-hub-").FullName;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        string[] storage = postgres is null ? [] : ["--postgres", postgres];
-        foreach (var argument in new[] { CliPath, "serve", "--urls", "http://127.0.0.1:0", "--data", data, "--rate-limit", "0" }.Concat(storage).Concat(serveArguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["PATCHBAY_ADMIN_KEY"] = adminKey;
-        var hub = new HubProcess(Process.Start(start)!, data);
+        var hub = Launch(postgres, adminKey, serveArguments, dataFolder);
         hub.Read(hub._process.StandardOutput);
         hub.Read(hub._process.StandardError);
         var ready = await Task.WhenAny(hub._listening.Task, hub._process.WaitForExitAsync(cancellationToken), Task.Delay(TimeSpan.FromSeconds(90), cancellationToken));
@@ -80,6 +70,24 @@ public sealed partial class HubProcess : IAsyncDisposable
         using var answer = await http.GetAsync(new Uri("/api/v1/no-such-endpoint", UriKind.Relative), cancellationToken);
         answer.StatusCode.ShouldBe(HttpStatusCode.NotFound, hub.Output); // authenticated, and answering
         return hub;
+    }
+
+    /// <summary>Starts a hub that is expected to refuse to start, and returns its exit code and everything it wrote.</summary>
+    public static async Task<(int ExitCode, string Output)> StartToFailAsync(string dataFolder, CancellationToken cancellationToken)
+    {
+        await using var hub = Launch(null, ApiKeys.Generate().Key, [], dataFolder);
+        var output = hub._process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = hub._process.StandardError.ReadToEndAsync(cancellationToken);
+        var exited = hub._process.WaitForExitAsync(cancellationToken);
+        (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(90), cancellationToken))).ShouldBe(exited, "the hub started (or hung) instead of refusing to start");
+        return (hub._process.ExitCode, await output + await error);
+    }
+
+    /// <summary>Kills the hub process alone with SIGKILL, as a crash or an OOM killer would: no shutdown code runs. Its Node workers end when their socket closes.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
     }
 
     public HttpClient Client(string key)
@@ -98,6 +106,11 @@ public sealed partial class HubProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsDataFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataFolder, recursive: true);
@@ -106,6 +119,26 @@ public sealed partial class HubProcess : IAsyncDisposable
         {
             // A worker that is still exiting may hold a file; the temporary folder is cleaned by the OS.
         }
+    }
+
+    private static HubProcess Launch(string? postgres, string adminKey, IReadOnlyList<string> serveArguments, string? dataFolder)
+    {
+        File.Exists(CliPath).ShouldBeTrue($"The CLI was not built at {CliPath}.");
+        var data = dataFolder ?? Directory.CreateTempSubdirectory("patchbay-hub-").FullName;
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        string[] storage = postgres is null ? [] : ["--postgres", postgres];
+        foreach (var argument in new[] { CliPath, "serve", "--urls", "http://127.0.0.1:0", "--data", data, "--rate-limit", "0" }.Concat(storage).Concat(serveArguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PATCHBAY_ADMIN_KEY"] = adminKey;
+        return new HubProcess(Process.Start(start)!, data, ownsDataFolder: dataFolder is null);
     }
 
     [GeneratedRegex(@"listening on (?<url>http://[^ ,]+)")]
