@@ -75,6 +75,7 @@ public static class StatusCodesFor
     public const int NotFound = 404;
     public const int Conflict = 409;
     public const int PayloadTooLarge = 413;
+    public const int UnsupportedMediaType = 415;
     public const int UnprocessableContent = 422;
     public const int TooManyRequests = 429;
     public const int ServiceUnavailable = 503;
@@ -88,6 +89,7 @@ public static class StatusCodesFor
         NotFound => "Not Found",
         Conflict => "Conflict",
         PayloadTooLarge => "Payload Too Large",
+        UnsupportedMediaType => "Unsupported Media Type",
         UnprocessableContent => "Unprocessable Content",
         TooManyRequests => "Too Many Requests",
         ServiceUnavailable => "Service Unavailable",

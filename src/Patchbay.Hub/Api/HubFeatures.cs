@@ -60,7 +60,7 @@ public static class HubFeatures
         api.MapInvocationHistory();
         api.MapInvocationStats();
         api.MapTestActions();
-        api.MapFallback(() => ApiProblems.NotFound("There is no such endpoint; the hub's OpenAPI document lists them."));
+        api.MapFallback(ApiFallback.Answer);
         return api;
     }
 }

@@ -106,6 +106,31 @@ public abstract class HostileApiTests(HubFixture hub) : HubTests(hub)
     }
 
     [Fact]
+    public async Task A_body_of_another_type_is_a_415_problem_naming_json_on_every_endpoint_that_reads_json()
+    {
+        var readers = ApiEndpoints.Where(e => e.Accepts.Contains("application/json")).ToList();
+        readers.Count.ShouldBeGreaterThan(5);
+        var wrong = new List<string>();
+        foreach (var endpoint in readers)
+        {
+            foreach (var method in endpoint.Methods)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(endpoint.Url, UriKind.Relative)) { Content = new StringContent("name=x", System.Text.Encoding.UTF8, "text/plain") };
+                var response = await Hub.Admin.SendAsync(request, Cancel);
+                var why = await ProblemOrWhyNotAsync(response, HttpStatusCode.UnsupportedMediaType, $"{method} {endpoint.Url} with text/plain");
+                wrong.AddRange(why);
+                if (why.Count == 0 && !(await response.Content.ReadAsStringAsync(Cancel)).Contains("application/json", StringComparison.Ordinal))
+                {
+                    wrong.Add($"{method} {endpoint.Url}: the problem does not name application/json");
+                }
+            }
+        }
+
+        wrong.ShouldBeEmpty();
+        (await Hub.Admin.PostAsync(new Uri("/api/v1/no-such-thing", UriKind.Relative), new StringContent("x"), Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task An_oversized_body_is_a_413_problem_on_every_endpoint_that_takes_one()
     {
         var wrong = new List<string>();
