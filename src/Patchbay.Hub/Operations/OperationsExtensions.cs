@@ -24,11 +24,10 @@ public static class OperationsExtensions
         return services;
     }
 
-    /// <summary>Problem documents for every refusal, body limits (after routing, so an endpoint's own limit is known), then the endpoints outside /api/v1.</summary>
+    /// <summary>Body limits (after routing, so an endpoint's own limit is known), then the endpoints outside /api/v1.</summary>
     public static WebApplication UseHubOperations(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseMiddleware<RequestProblemsMiddleware>();
         app.UseMiddleware<BodyLimitMiddleware>();
         app.MapHubHealth();
         app.MapHubOpenApi();
