@@ -7,7 +7,7 @@ namespace Patchbay.Bench.Load;
 /// </summary>
 internal static class StepLoad
 {
-    public static readonly double[] Rates = [25, 50, 100, 200, 300, 400, 600, 800, 1200, 1600];
+    public static readonly double[] Rates = [25, 50, 100, 200, 400, 800, 1200, 1600, 2400, 3200, 4800];
 
     public static async Task RunAsync(TimeSpan stepLength, bool admission, string work, string plots)
     {
