@@ -26,7 +26,7 @@ internal static class BackupCommand
                 throw new UserErrorException("Backup failed: " + e.Message);
             }
 
-            context.Error.WriteLine($"Backed up the database ({summary.DatabaseBytes:N0} bytes, integrity checked), {summary.KeyFiles} key(s) and {summary.PlatformFiles} platform file(s).");
+            context.Error.WriteLine($"Backed up the databases ({summary.DatabaseBytes:N0} bytes, integrity checked), {summary.KeyFiles} key(s) and {summary.PlatformFiles} platform file(s).");
             context.Error.WriteLine("Keep the key ring with the database: without it, stored secrets cannot be read. To restore, start the hub with --data on this folder.");
             context.Output.WriteLine(target);
             return Task.FromResult(ExitCodes.Success);

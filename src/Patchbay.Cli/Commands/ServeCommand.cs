@@ -80,7 +80,7 @@ internal static class ServeCommand
 
             await using (hub)
             {
-                var storage = options.UsesPostgres ? "PostgreSQL" : Path.Combine(options.DataFolder, "patchbay.db");
+                var storage = options.UsesPostgres ? "PostgreSQL" : Path.Combine(options.DataFolder, DataFolderLayout.Database);
                 context.Error.WriteLine($"Patchbay hub listening on {string.Join(", ", hub.Addresses)} (state: {storage}). Ctrl+C stops it.");
                 if (hub.CreatedAdminKey is { } key)
                 {

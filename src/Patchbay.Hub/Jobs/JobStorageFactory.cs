@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
+using Patchbay.Hub.Storage;
 
 namespace Patchbay.Hub.Jobs;
 
@@ -13,7 +14,6 @@ namespace Patchbay.Hub.Jobs;
 public static class JobStorageFactory
 {
     public const string PostgresSchema = "hangfire";
-    public const string SqliteFile = "jobs.db";
 
     public static JobStorage Create(HubOptions options)
     {
@@ -32,7 +32,7 @@ public static class JobStorageFactory
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(options.PostgresConnectionString!, storageOptions), storageOptions);
         }
 
-        return new SQLiteStorage(Path.Combine(options.DataFolder, SqliteFile), new SQLiteStorageOptions
+        return new SQLiteStorage(Path.Combine(options.DataFolder, DataFolderLayout.JobDatabase), new SQLiteStorageOptions
         {
             QueuePollInterval = TimeSpan.FromMilliseconds(200),
             InvisibilityTimeout = options.JobLease, // renewed by a heartbeat while the attempt runs

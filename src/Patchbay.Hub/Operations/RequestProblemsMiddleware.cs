@@ -16,7 +16,7 @@ public sealed class RequestProblemsMiddleware(RequestDelegate next, ILogger<Requ
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!IsApi(context.Request.Path))
+        if (!ApiPaths.IsApi(context.Request.Path))
         {
             await next(context);
             return;
@@ -54,9 +54,6 @@ public sealed class RequestProblemsMiddleware(RequestDelegate next, ILogger<Requ
             });
         }
     }
-
-    private static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The 400 for a request the endpoint could not bind. Malformed JSON names its place, as the API's own checks do

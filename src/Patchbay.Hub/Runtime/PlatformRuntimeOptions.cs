@@ -50,7 +50,7 @@ public sealed class PlatformRuntimeOptions(HubOptions options, SecretProtector s
     private string CaFile(string pem)
     {
         var bytes = Encoding.UTF8.GetBytes(pem);
-        var folder = Path.Combine(options.DataFolder, "platform");
+        var folder = Path.Combine(options.DataFolder, DataFolderLayout.Platform);
         var file = Path.Combine(folder, $"ca-{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}.pem");
         if (!File.Exists(file))
         {

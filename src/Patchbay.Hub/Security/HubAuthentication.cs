@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Patchbay.Hub.Api;
 
 namespace Patchbay.Hub.Security;
 
@@ -29,7 +30,7 @@ public static class HubAuthentication
         services.AddScoped<UserAdmin>();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key or UI session", p => p.ForwardDefaultSelector = context =>
-                ApiKeyAuthenticationHandler.Presents(context.Request) || IsApi(context.Request.Path) ? ApiKeyAuthenticationHandler.SchemeName : CookieScheme)
+                ApiKeyAuthenticationHandler.Presents(context.Request) || ApiPaths.IsApi(context.Request.Path) ? ApiKeyAuthenticationHandler.SchemeName : CookieScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddCookie(CookieScheme, c =>
             {
@@ -52,10 +53,6 @@ public static class HubAuthentication
         });
         return services;
     }
-
-    /// <summary>The HTTP API and its OpenAPI document: for programs, which get a 401, never a sign-in page.</summary>
-    private static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A session ends as soon as the key or account it was opened with is revoked.</summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)

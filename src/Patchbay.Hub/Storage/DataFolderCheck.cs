@@ -39,15 +39,18 @@ public static class DataFolderCheck
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (e switch
-            {
-                IOException { HResult: NoSpaceLeft } => DataFolderProblem.Full,
-                IOException { HResult: ReadOnlyFileSystem } => DataFolderProblem.ReadOnly,
-                UnauthorizedAccessException => DataFolderProblem.NotPermitted,
-                _ => DataFolderProblem.Other,
-            }, e);
+            return (Classify(e), e);
         }
     }
+
+    /// <summary>What a failed write says of the folder: full (ENOSPC), read-only (EROFS), not permitted, or something else.</summary>
+    public static DataFolderProblem Classify(Exception error) => error switch
+    {
+        IOException { HResult: NoSpaceLeft } => DataFolderProblem.Full,
+        IOException { HResult: ReadOnlyFileSystem } => DataFolderProblem.ReadOnly,
+        UnauthorizedAccessException => DataFolderProblem.NotPermitted,
+        _ => DataFolderProblem.Other,
+    };
 
     private static string Reason(DataFolderProblem problem, Exception error) => problem switch
     {

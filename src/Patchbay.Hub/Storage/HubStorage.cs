@@ -34,7 +34,7 @@ public static class HubStorage
         }
         else
         {
-            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, DataFolderLayout.KeyRing)));
         }
 
         if (options.KeyRingCertificate is { } certificate)
@@ -48,6 +48,6 @@ public static class HubStorage
     public static string SqliteConnectionString(HubOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return $"Data Source={Path.Combine(options.DataFolder, "patchbay.db")};Pooling=True;Default Timeout=30";
+        return $"Data Source={Path.Combine(options.DataFolder, DataFolderLayout.Database)};Pooling=True;Default Timeout=30";
     }
 }

@@ -3,26 +3,23 @@ using Microsoft.Data.Sqlite;
 namespace Patchbay.Hub.Storage;
 
 /// <summary>What a backup wrote.</summary>
-/// <param name="DatabaseBytes">The size of the copied database.</param>
+/// <param name="DatabaseBytes">The size of the copied databases (the hub's and the job queue's).</param>
 /// <param name="KeyFiles">How many Data Protection keys were copied.</param>
 /// <param name="PlatformFiles">How many files of the platform folder (config.properties, autotesting, CAs) were copied.</param>
 public sealed record BackupSummary(long DatabaseBytes, int KeyFiles, int PlatformFiles);
 
 /// <summary>
-/// A consistent copy of a SQLite hub's state, taken while the hub runs: the database through SQLite's online backup
-/// (a snapshot, whatever is being written meanwhile), then the key ring, then the platform folder. Installed
-/// connectors' files (<c>runtime/</c>) are not copied: the hub rebuilds them from the database.
+/// A consistent copy of a SQLite hub's state, taken while the hub runs: each database (the hub's, and the job queue's
+/// when there is one) through SQLite's online backup (a snapshot, whatever is being written meanwhile), then the key
+/// ring, then the platform folder. Installed connectors' files (<c>runtime/</c>) are not copied: the hub rebuilds them
+/// from the database.
 /// </summary>
 public static class SqliteBackup
 {
-    public const string DatabaseFile = "patchbay.db";
-    public const string KeyRingFolder = "keys";
-    public const string PlatformFolder = "platform";
-
-    /// <exception cref="BackupException">The data folder holds no hub, the target is not empty, or the copy is not sound.</exception>
+    /// <exception cref="BackupException">The data folder holds no hub, the target is not empty, or a copy is not sound.</exception>
     public static BackupSummary Write(string dataFolder, string target)
     {
-        var database = Path.Combine(dataFolder, DatabaseFile);
+        var database = Path.Combine(dataFolder, DataFolderLayout.Database);
         if (!File.Exists(database))
         {
             throw new BackupException($"{database}: there is no hub database here. Give the data folder of a SQLite hub; back up a PostgreSQL hub with pg_dump.");
@@ -34,7 +31,21 @@ public static class SqliteBackup
         }
 
         Directory.CreateDirectory(target);
-        var copy = Path.Combine(target, DatabaseFile);
+        var bytes = 0L;
+        foreach (var file in new[] { DataFolderLayout.Database, DataFolderLayout.JobDatabase }.Where(f => File.Exists(Path.Combine(dataFolder, f))))
+        {
+            bytes += CopyDatabase(Path.Combine(dataFolder, file), Path.Combine(target, file));
+        }
+
+        // After the databases: keys are only ever added, so this copy holds every key the copied secrets need.
+        var keys = CopyFolder(Path.Combine(dataFolder, DataFolderLayout.KeyRing), Path.Combine(target, DataFolderLayout.KeyRing));
+        var platform = CopyFolder(Path.Combine(dataFolder, DataFolderLayout.Platform), Path.Combine(target, DataFolderLayout.Platform));
+        return new BackupSummary(bytes, keys, platform);
+    }
+
+    /// <summary>SQLite's online backup of one database, then its integrity check; the copy's size.</summary>
+    private static long CopyDatabase(string database, string copy)
+    {
         using (var source = new SqliteConnection($"Data Source={database};Mode=ReadWrite;Pooling=False"))
         using (var destination = new SqliteConnection($"Data Source={copy};Pooling=False"))
         {
@@ -49,10 +60,7 @@ public static class SqliteBackup
             }
         }
 
-        // After the database: keys are only ever added, so this copy holds every key the copied secrets need.
-        var keys = CopyFolder(Path.Combine(dataFolder, KeyRingFolder), Path.Combine(target, KeyRingFolder));
-        var platform = CopyFolder(Path.Combine(dataFolder, PlatformFolder), Path.Combine(target, PlatformFolder));
-        return new BackupSummary(new FileInfo(copy).Length, keys, platform);
+        return new FileInfo(copy).Length;
     }
 
     private static int CopyFolder(string from, string to)

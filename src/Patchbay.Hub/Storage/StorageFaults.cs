@@ -18,8 +18,6 @@ public static class StorageFaults
     private const int SqliteIoError = 10;
     private const int SqliteFull = 13;
     private const int SqliteCannotOpen = 14;
-    private const int NoSpaceLeft = 28; // ENOSPC: .NET keeps the errno as an IOException's HResult on Unix
-    private const int ReadOnlyFileSystem = 30; // EROFS
     private const int DiskFullSqlState = 53100;
 
     /// <summary>The storage fault anywhere in the exception's chain (EF wraps the provider's), or null when it is none.</summary>
@@ -40,8 +38,13 @@ public static class StorageFaults
 
     private static StorageFault? Classify(Exception e, string dataFolder) => e switch
     {
-        SqliteException { SqliteErrorCode: SqliteFull } or IOException { HResult: NoSpaceLeft } => Full,
-        IOException { HResult: ReadOnlyFileSystem } => ReadOnly,
+        SqliteException { SqliteErrorCode: SqliteFull } => Full,
+        IOException io => DataFolderCheck.Classify(io) switch
+        {
+            DataFolderProblem.Full => Full,
+            DataFolderProblem.ReadOnly => ReadOnly,
+            _ => null,
+        },
         SqliteException { SqliteErrorCode: SqliteIoError or SqliteCannotOpen or SqliteReadOnly } => DataFolderCheck.Probe(dataFolder).Problem switch
         {
             DataFolderProblem.Full => Full,

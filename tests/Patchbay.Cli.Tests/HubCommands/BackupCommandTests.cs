@@ -26,6 +26,7 @@ public sealed class BackupCommandTests : IDisposable
 
             run.ExitCode.ShouldBe(0, run.ToString());
             run.Error.ShouldContain("integrity checked");
+            File.Exists(Path.Combine(Backup, "jobs.db")).ShouldBeTrue(); // the async job queue goes with the hub's database
             run.ToString().ShouldNotContain(SecretHub.Secret);
         }
 

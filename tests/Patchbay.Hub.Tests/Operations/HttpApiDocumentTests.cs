@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Patchbay.Cli.Tests.Support;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Tests.Support;
 
@@ -21,7 +22,7 @@ public sealed class HttpApiDocumentTests(SqliteHub hub) : HubTests(hub), IClassF
             return Who(endpoint);
         });
 
-        var file = Path.Combine(RepositoryRoot(), "docs", "http-api.md");
+        var file = Path.Combine(Repository.Root, "docs", "http-api.md");
         if (Environment.GetEnvironmentVariable("PATCHBAY_WRITE_DOCS") == "1")
         {
             await File.WriteAllTextAsync(file, generated, Cancel);
@@ -37,15 +38,4 @@ public sealed class HttpApiDocumentTests(SqliteHub hub) : HubTests(hub), IClassF
         { Policies: [] } => "any valid key",
         _ => string.Join("; ", endpoint.Policies.Select(p => $"{string.Join(", ", Policies.RolesOf[p])} (`{p}`)")),
     };
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "Patchbay.slnx")))
-        {
-            folder = folder.Parent ?? throw new InvalidOperationException("Patchbay.slnx not found above " + AppContext.BaseDirectory);
-        }
-
-        return folder.FullName;
-    }
 }
