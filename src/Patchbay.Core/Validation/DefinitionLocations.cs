@@ -18,10 +18,12 @@ public abstract class DefinitionLocations
     /// <summary>A top-level property, named as in the source format (<c>name</c>, <c>folderName</c>, ...).</summary>
     public abstract Location Root(string member);
 
+    /// <summary>A member of a Connector-tab parameter (<c>name</c>, <c>required</c>, ...; empty for the whole parameter).</summary>
     public abstract Location ConnectorParameter(int index, string member);
 
     public abstract Location Authentication(string member);
 
+    /// <summary>A member of an Authentication-tab parameter (empty for the whole parameter).</summary>
     public abstract Location AuthenticationParameter(int index, string member);
 
     public abstract Location ErrorCode(string code);
@@ -49,12 +51,12 @@ public abstract class DefinitionLocations
 
         public override Location Root(string member) => new(File, member);
 
-        public override Location ConnectorParameter(int index, string member) => new(File, $"parameters[{index}].{member}");
+        public override Location ConnectorParameter(int index, string member) => new(File, Member($"parameters[{index}]", member));
 
         public override Location Authentication(string member) => new(File, $"authentication.{member}");
 
         public override Location AuthenticationParameter(int index, string member) =>
-            new(File, $"authentication.parameters[{index}].{member}");
+            new(File, Member($"authentication.parameters[{index}]", member));
 
         public override Location ErrorCode(string code) => new(File, $"errors[\"{code}\"]");
 
@@ -108,13 +110,13 @@ public abstract class DefinitionLocations
         public override Location Root(string member) => new(File, RootNames.GetValueOrDefault(member, member));
 
         public override Location ConnectorParameter(int index, string member) =>
-            new(File, $"systemdefinition.properties[{index}].{Parameter(member)}");
+            new(File, Member($"systemdefinition.properties[{index}]", Parameter(member)));
 
         public override Location Authentication(string member) =>
             new(File, $"systemdefinition.authentications[0].{AuthenticationNames.GetValueOrDefault(member, member)}");
 
         public override Location AuthenticationParameter(int index, string member) =>
-            new(File, $"systemdefinition.authentications[0].properties[{index}].{Parameter(member)}");
+            new(File, Member($"systemdefinition.authentications[0].properties[{index}]", Parameter(member)));
 
         public override Location ErrorCode(string code) => new("etc/errors.js", $"\"{code}\"");
 

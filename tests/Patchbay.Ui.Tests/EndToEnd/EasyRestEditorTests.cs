@@ -62,11 +62,12 @@ public sealed class EasyRestEditorTests(UiHub hub, Browser browser)
         await ui.ScreenshotAsync("editor-easy-rest-narrow");
         await page.SetViewportSizeAsync(1280, 800);
 
-        // The problem in the list leads back to the action's request from anywhere in the editor.
+        // The problem in the list leads back to the action's URL field from anywhere in the editor.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Actions" }).GetByRole(AriaRole.Button, new() { Name = "Create an alert", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "General" }).ClickAsync();
         await page.GetByRole(AriaRole.Region, new() { Name = "Validation" }).GetByText(problem).ClickAsync();
         await request.GetByText(problem).WaitForAsync();
+        await Assertions.Expect(request.GetByLabel("URL", new() { Exact = true })).ToBeFocusedAsync();
         await Assertions.Expect(request.GetByLabel("URL", new() { Exact = true })).ToHaveValueAsync("/cities/{{cityy}}/forecast");
         await request.GetByLabel("URL", new() { Exact = true }).SetAsync("/cities/{{cityId}}/forecast");
         await Assertions.Expect(page.GetByText(problem)).ToHaveCountAsync(0);

@@ -46,6 +46,16 @@ public sealed class RestRequestProblems
 
     public string? OfQuery(string name) => OfOption($"query[\"{name}\"]");
 
+    /// <summary>The <c>data-place</c> of the field that edits the URL, the method... (<c>rest.url</c>, ...), so problems lead to it.</summary>
+    public string PlaceOfRequest(string member) => ProblemPlace.Key(At.Action(_index, member));
+
+    /// <summary>The <c>data-place</c> of the field that edits one of Patchbay's options (<c>pagination.pageSize</c>, ...).</summary>
+    public string PlaceOfOption(string member) => ProblemPlace.Key(At.RestOption(_index, member));
+
+    public string PlaceOfHeader(string name) => PlaceOfOption($"headers[\"{name}\"]");
+
+    public string PlaceOfQuery(string name) => PlaceOfOption($"query[\"{name}\"]");
+
     private string? Messages(Location location)
     {
         var messages = _problems.Where(p => p.Location == location).Select(p => p.Message).ToList();

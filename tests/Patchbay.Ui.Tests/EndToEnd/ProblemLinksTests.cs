@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Patchbay.Ui.Tests.Support;
+
+namespace Patchbay.Ui.Tests.EndToEnd;
+
+/// <summary>
+/// The Connector Editor's validation list leads to the field at fault: its tab and action are shown, the field is
+/// focused, and a code problem puts the cursor on its line in the code editor. Each problem is a button, so the list is
+/// used with the keyboard too.
+/// </summary>
+public sealed partial class ProblemLinksTests(UiHub hub, Browser browser)
+{
+    [Fact]
+    public async Task Each_problem_focuses_its_field_or_code_line()
+    {
+        await using var ui = await browser.OpenAsync(hub.Address);
+        var page = ui.Page;
+        await ui.SignInAsync(hub.AdminKey, "/editor");
+        await ui.NewCustomDraftAsync("Problems E2E " + Guid.NewGuid().ToString("N")[..8]);
+
+        // Three problems in three places: the version, a field of an action's inputs, and the action's code.
+        await page.GetByLabel("Version").SetAsync("1.0");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Actions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "New action" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Action name")).ToHaveValueAsync("new-action");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add field to Inputs" }).ClickAsync();
+        await page.GetByLabel("Name of Inputs field").SetAsync("bad name");
+        var code = page.GetByRole(AriaRole.Textbox, new() { Name = "Code of actions/new-action.js" });
+        await code.FocusAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("}");
+        var syntax = Problem(page, "Syntax error");
+        await syntax.WaitForAsync();
+
+        // The version, from the Actions tab.
+        await Problem(page, "is not a semantic version").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Version")).ToBeFocusedAsync();
+        await ui.ScreenshotAsync("editor-problem-focused");
+
+        // The tree's field, from the General tab, with the keyboard.
+        await Problem(page, "is not a valid field name").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByLabel("Name of Inputs bad name")).ToBeFocusedAsync();
+
+        // The code's line: the cursor is where the problem says.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "General" }).ClickAsync();
+        var at = LineColumn().Match(await syntax.Locator("code").InnerTextAsync());
+        at.Success.ShouldBeTrue();
+        await syntax.ClickAsync();
+        await Assertions.Expect(code).ToBeFocusedAsync();
+        var line = await page.EvaluateAsync<int>("() => monaco.editor.getEditors().find(e => e.hasTextFocus()).getPosition().lineNumber");
+        line.ShouldBe(int.Parse(at.Groups[1].Value, CultureInfo.InvariantCulture));
+        ui.ConsoleErrors.ShouldBeEmpty();
+    }
+
+    private static ILocator Problem(IPage page, string text) =>
+        page.GetByRole(AriaRole.List, new() { Name = "Validation problems" }).GetByRole(AriaRole.Button).Filter(new() { HasText = text });
+
+    [GeneratedRegex(@": (\d+):(\d+)$")]
+    private static partial Regex LineColumn();
+}
