@@ -28,13 +28,11 @@ window.patchbay = {
         scrollToMiddle(marked);
         marked.classList.add('place-highlight');
         setTimeout(() => marked.classList.remove('place-highlight'), 2000);
-        if (editor) {
-          editor.setPosition({ lineNumber: line, column: column || 1 });
-          editor.revealLineInCenter(line);
-          editor.focus();
-        } else {
-          focusableIn(target)?.focus({ preventScroll: true });
-        }
+        const focus = editor
+          ? () => { editor.setPosition({ lineNumber: line, column: column || 1 }); editor.revealLineInCenter(line); editor.focus(); }
+          : () => focusableIn(target)?.focus({ preventScroll: true });
+        focus();
+        await keepFocus(focus);
         return target.getAttribute('data-place');
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -49,6 +47,18 @@ function scrollToMiddle(element) {
   const box = element.getBoundingClientRect();
   if (box.top < 0 || box.bottom > window.innerHeight) {
     window.scrollBy({ top: box.top + box.height / 2 - window.innerHeight / 2 });
+  }
+}
+
+// A dialog that has just opened (auth.js) moves the focus to its focus trap's own sentinel a moment later; for a
+// second, focus that lands on no control is given back.
+async function keepFocus(focus) {
+  for (let wait = 0; wait < 20; wait++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const active = document.activeElement;
+    if (!active || active === document.body || active.getAttribute('tabindex') === '-1') {
+      focus();
+    }
   }
 }
 

@@ -56,6 +56,39 @@ public sealed partial class ProblemLinksTests(UiHub hub, Browser browser)
         ui.ConsoleErrors.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_problem_in_auth_js_opens_its_dialog_at_the_line()
+    {
+        await using var ui = await browser.OpenAsync(hub.Address);
+        var page = ui.Page;
+        await ui.SignInAsync(hub.AdminKey, "/editor");
+        await ui.NewCustomDraftAsync("Auth problem E2E " + Guid.NewGuid().ToString("N")[..8]);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Global parameters" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Authentication" }).ClickAsync();
+        await page.GetByLabel("Authentication method").SelectOptionAsync("Custom");
+        await page.GetByRole(AriaRole.Button, new() { Name = "auth.js", Exact = true }).ClickAsync();
+        var code = page.GetByRole(AriaRole.Textbox, new() { Name = "Code of auth/auth.js" });
+        await code.FocusAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("}");
+        var syntax = Problem(page, "Syntax error");
+        await syntax.WaitForAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "auth.js" })).ToBeHiddenAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "General" }).ClickAsync();
+        var at = LineColumn().Match(await syntax.Locator("code").InnerTextAsync());
+        at.Success.ShouldBeTrue();
+        await syntax.ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "auth.js" })).ToBeVisibleAsync();
+        await Assertions.Expect(code).ToBeFocusedAsync();
+        var line = await page.EvaluateAsync<int>("() => monaco.editor.getEditors().find(e => e.hasTextFocus()).getPosition().lineNumber");
+        line.ShouldBe(int.Parse(at.Groups[1].Value, CultureInfo.InvariantCulture));
+        ui.ConsoleErrors.ShouldBeEmpty();
+    }
+
     private static ILocator Problem(IPage page, string text) =>
         page.GetByRole(AriaRole.List, new() { Name = "Validation problems" }).GetByRole(AriaRole.Button).Filter(new() { HasText = text });
 
