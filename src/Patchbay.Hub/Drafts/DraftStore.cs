@@ -68,7 +68,7 @@ public sealed class DraftStore(HubDb db, ConnectorCatalog catalog, TimeProvider 
         return await AddAsync(installed.Package, caller, cancellationToken);
     }
 
-    /// <summary>The draft's package and when it was last saved, or null when there is no such draft.</summary>
+    /// <summary>The draft's package and its revision (the save to name when saving it again), or null when there is no such draft.</summary>
     public async Task<Draft?> OpenAsync(Guid id, CancellationToken cancellationToken)
     {
         var row = await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
@@ -79,20 +79,45 @@ public sealed class DraftStore(HubDb db, ConnectorCatalog catalog, TimeProvider 
 
         using var bytes = new MemoryStream(row.Package);
         var read = await BizcReader.ReadAsync(bytes, $"{row.Name}.bizc", PackageLimits.Default, cancellationToken);
-        return new Draft(row.Id, read.Package ?? throw new ConnectorLoadException(read.Diagnostics), row.UpdatedAt, row.UpdatedBy);
+        return new Draft(row.Id, read.Package ?? throw new ConnectorLoadException(read.Diagnostics), new DraftRevision(row.Revision, row.UpdatedAt, row.UpdatedBy));
     }
 
-    /// <summary>Replaces the draft's package with the person's current work.</summary>
+    /// <summary>
+    /// Replaces the draft's package with the person's current work, provided nobody saved it since
+    /// <paramref name="revision"/>, the revision the person's editor opened or last saved.
+    /// </summary>
+    /// <remarks>
+    /// The check and the write are one statement (<c>UPDATE drafts ... WHERE "Id" = @id AND "Revision" = @revision</c>),
+    /// so of two saves from the same revision exactly one changes the row: SQLite runs one writer at a time, and
+    /// PostgreSQL makes the second wait for the first's row lock, then evaluates its WHERE on the row the first
+    /// committed. The loser finds no row to update; only then is the row read again, to say who won.
+    /// </remarks>
+    /// <returns>The revision this save made: the one to name next time.</returns>
+    /// <exception cref="DraftConflictException">Someone saved the draft after <paramref name="revision"/>; nothing was stored.</exception>
     /// <exception cref="DraftNotFoundException">The draft was deleted meanwhile.</exception>
-    public async Task<DateTimeOffset> SaveAsync(Guid id, ConnectorPackage package, Caller caller, CancellationToken cancellationToken)
+    public async Task<DraftRevision> SaveAsync(Guid id, long revision, ConnectorPackage package, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(caller);
-        var row = await db.Drafts.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
-            ?? throw new DraftNotFoundException(id);
-        Fill(row, package, caller);
-        await db.SaveChangesAsync(cancellationToken);
-        return row.UpdatedAt;
+        var row = Record(id, revision + 1, package, caller);
+        var saved = await db.Drafts.Where(d => d.Id == id && d.Revision == revision).ExecuteUpdateAsync(
+            set => set
+                .SetProperty(d => d.Name, row.Name)
+                .SetProperty(d => d.Version, row.Version)
+                .SetProperty(d => d.Package, row.Package)
+                .SetProperty(d => d.UpdatedAt, row.UpdatedAt)
+                .SetProperty(d => d.UpdatedBy, row.UpdatedBy)
+                .SetProperty(d => d.Revision, row.Revision),
+            cancellationToken);
+        if (saved == 1)
+        {
+            return new DraftRevision(row.Revision, row.UpdatedAt, row.UpdatedBy);
+        }
+
+        var stored = await db.Drafts.AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new DraftRevision(d.Revision, d.UpdatedAt, d.UpdatedBy))
+            .FirstOrDefaultAsync(cancellationToken);
+        throw stored is null ? new DraftNotFoundException(id) : new DraftConflictException(id, stored);
     }
 
     /// <summary>Removes the draft; false when there was none.</summary>
@@ -101,22 +126,26 @@ public sealed class DraftStore(HubDb db, ConnectorCatalog catalog, TimeProvider 
 
     private async Task<Guid> AddAsync(ConnectorPackage package, Caller caller, CancellationToken cancellationToken)
     {
-        var row = new DraftRecord { Id = Guid.CreateVersion7(), Name = "", Version = "", Package = [], UpdatedBy = "" };
-        Fill(row, package, caller);
+        var row = Record(Guid.CreateVersion7(), 1, package, caller);
         db.Drafts.Add(row);
         await db.SaveChangesAsync(cancellationToken);
         return row.Id;
     }
 
-    private void Fill(DraftRecord row, ConnectorPackage package, Caller caller)
+    private DraftRecord Record(Guid id, long revision, ConnectorPackage package, Caller caller)
     {
-        row.Name = Limit(package.Definition.Name, 200);
-        row.Version = Limit(package.Definition.Version, 100);
-        row.Package = BizcWriter.ToBytes(package);
         // PostgreSQL keeps microseconds: round here so the time a save answers is the time it stored.
         var now = time.GetUtcNow();
-        row.UpdatedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-        row.UpdatedBy = caller.Name;
+        return new DraftRecord
+        {
+            Id = id,
+            Name = Limit(package.Definition.Name, 200),
+            Version = Limit(package.Definition.Version, 100),
+            Package = BizcWriter.ToBytes(package),
+            UpdatedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond)),
+            UpdatedBy = caller.Name,
+            Revision = revision,
+        };
     }
 
     private static string Limit(string text, int length) => text.Length <= length ? text : text[..length];

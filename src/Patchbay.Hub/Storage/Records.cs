@@ -351,4 +351,10 @@ public sealed class DraftRecord
 
     /// <summary>The API key name of the last save.</summary>
     public required string UpdatedBy { get; set; }
+
+    /// <summary>
+    /// Counts the saves. A save names the revision it started from and changes the draft only while that is still the
+    /// stored one, so a second tab or person cannot silently overwrite work it has not seen.
+    /// </summary>
+    public long Revision { get; set; }
 }

@@ -28,7 +28,7 @@ public abstract class DraftStoreTests(HubFixture hub) : HubTests(hub)
         draft.Package.Definition.Type.ShouldBe(ConnectorType.Custom);
         draft.Package.Definition.Actions.Select(a => a.Name).ShouldBe(["say-hello"]);
         draft.Package.Files.Contains(ConnectorPackage.ActionPath("say-hello")).ShouldBeTrue();
-        draft.UpdatedBy.ShouldBe(Author.Name);
+        draft.Revision.SavedBy.ShouldBe(Author.Name);
         (await UseAsync(s => s.CreateAsync(Unique("Rest"), ConnectorType.EasyRest, Author, Cancel))).ShouldNotBe(id);
     }
 
@@ -52,12 +52,69 @@ public abstract class DraftStoreTests(HubFixture hub) : HubTests(hub)
             },
         };
 
-        var savedAt = await UseAsync(s => s.SaveAsync(id, edited, Author with { Name = "second-author" }, Cancel));
+        var saved = await UseAsync(s => s.SaveAsync(id, draft.Revision.Number, edited, Author with { Name = "second-author" }, Cancel));
         var reopened = await UseAsync(s => s.OpenAsync(id, Cancel));
 
         reopened!.Package.ShouldBe(edited);
-        reopened.UpdatedAt.ShouldBe(savedAt);
-        reopened.UpdatedBy.ShouldBe("second-author");
+        reopened.Revision.ShouldBe(saved);
+        saved.Number.ShouldBe(draft.Revision.Number + 1);
+        saved.SavedBy.ShouldBe("second-author");
+    }
+
+    [Fact]
+    public async Task A_save_from_a_revision_someone_else_saved_over_is_refused_naming_them_and_stores_nothing()
+    {
+        var id = await UseAsync(s => s.CreateAsync(Unique("Conflict"), ConnectorType.Custom, Author, Cancel));
+        var opened = await UseAsync(s => s.OpenAsync(id, Cancel));
+        var theirs = Described(opened!, "theirs");
+        var theirSave = await UseAsync(s => s.SaveAsync(id, opened!.Revision.Number, theirs, Author with { Name = "colleague" }, Cancel));
+
+        var conflict = await Should.ThrowAsync<DraftConflictException>(() => UseAsync(s => s.SaveAsync(id, opened!.Revision.Number, Described(opened, "mine"), Author, Cancel)));
+
+        conflict.Stored.ShouldBe(theirSave);
+        conflict.Message.ShouldContain("colleague");
+        var stored = await UseAsync(s => s.OpenAsync(id, Cancel));
+        stored!.Package.ShouldBe(theirs);
+        stored.Revision.ShouldBe(theirSave);
+
+        // Keeping one's own version is a save that names the revision it overwrites.
+        var mine = Described(opened!, "mine after all");
+        var kept = await UseAsync(s => s.SaveAsync(id, conflict.Stored.Number, mine, Author, Cancel));
+        (await UseAsync(s => s.OpenAsync(id, Cancel)))!.Package.ShouldBe(mine);
+        kept.Number.ShouldBe(theirSave.Number + 1);
+    }
+
+    [Fact]
+    public async Task Of_two_saves_from_the_same_revision_at_once_exactly_one_is_stored()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var id = await UseAsync(s => s.CreateAsync(Unique("Race"), ConnectorType.Custom, Author, Cancel));
+            var opened = await UseAsync(s => s.OpenAsync(id, Cancel));
+            var versions = new[] { Described(opened!, "first tab"), Described(opened!, "second tab") };
+            using var start = new Barrier(2);
+
+            var saves = versions.Select(package => Task.Run(async () =>
+            {
+                await using var scope = Hub.Hub.Services.CreateAsyncScope();
+                var store = scope.ServiceProvider.GetRequiredService<DraftStore>();
+                start.SignalAndWait(Cancel);
+                try
+                {
+                    return (Package: package, Saved: (DraftRevision?)await store.SaveAsync(id, opened!.Revision.Number, package, Author, Cancel));
+                }
+                catch (DraftConflictException)
+                {
+                    return (Package: package, Saved: null);
+                }
+            })).ToList();
+            var outcomes = await Task.WhenAll(saves);
+
+            var winner = outcomes.Where(o => o.Saved is not null).ShouldHaveSingleItem($"round {round}");
+            var stored = await UseAsync(s => s.OpenAsync(id, Cancel));
+            stored!.Package.ShouldBe(winner.Package);
+            stored.Revision.ShouldBe(winner.Saved);
+        }
     }
 
     [Fact]
@@ -85,7 +142,7 @@ public abstract class DraftStoreTests(HubFixture hub) : HubTests(hub)
 
         (await UseAsync(s => s.OpenAsync(id, Cancel))).ShouldBeNull();
         (await UseAsync(s => s.DeleteAsync(id, Cancel))).ShouldBeFalse();
-        await Should.ThrowAsync<DraftNotFoundException>(() => UseAsync(s => s.SaveAsync(id, draft!.Package, Author, Cancel)));
+        await Should.ThrowAsync<DraftNotFoundException>(() => UseAsync(s => s.SaveAsync(id, draft!.Revision.Number, draft.Package, Author, Cancel)));
     }
 
     [Fact]
@@ -149,6 +206,9 @@ public abstract class DraftStoreTests(HubFixture hub) : HubTests(hub)
         (await UseAsync(s => s.OpenAsync(id, Cancel)))!.Package.ShouldBe(package);
         await Should.ThrowAsync<CatalogNotFoundException>(() => UseAsync(s => s.FromInstalledAsync(package.Definition.Name, 9, Author, Cancel)));
     }
+
+    private static ConnectorPackage Described(Draft draft, string description) =>
+        draft.Package with { Definition = draft.Package.Definition with { Description = description } };
 
     private static string Unique(string name) => $"{name} {Guid.NewGuid():N}"[..(name.Length + 9)];
 

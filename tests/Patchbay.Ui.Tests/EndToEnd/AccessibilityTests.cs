@@ -62,7 +62,8 @@ public sealed class AccessibilityTests(UiHub hub, Browser browser)
         found.ShouldBeEmpty(string.Join("\n", found));
     }
 
-    private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string where)
+    /// <summary>The WCAG rules' violations on the page as it is now (other tests check their own states with it too).</summary>
+    internal static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string where)
     {
         var result = await page.RunAxe(Wcag2);
         return result.Violations.Select(v => $"{where}: {v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Html))}");

@@ -28,6 +28,16 @@ internal static partial class EditorSteps
     public static async Task WaitUntilSavedAsync(this IPage page) =>
         await page.GetByRole(AriaRole.Status).GetByText(SavedAt()).WaitForAsync();
 
+    /// <summary>
+    /// After a change: waits until the draft's status has said "Unsaved changes" (it does for the second before the
+    /// save) and then says it is saved, so the save seen is this change's and not the one before.
+    /// </summary>
+    public static async Task WaitUntilChangeSavedAsync(this IPage page)
+    {
+        await page.GetByRole(AriaRole.Status).GetByText("Unsaved changes").WaitForAsync();
+        await page.WaitUntilSavedAsync();
+    }
+
     [GeneratedRegex("^Saved")]
     public static partial Regex SavedAt();
 }
