@@ -46,9 +46,9 @@ public sealed class PendingOAuthAuthorizations(HubDb db, SecretProtector protect
     }
 
     /// <summary>Deletes the authorizations nobody came back for; answers how many.</summary>
-    public static Task<int> PurgeExpiredAsync(HubDb db, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        var now = time.GetUtcNow();
         return db.OAuthAuthorizations.Where(a => a.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
     }
 

@@ -11,7 +11,7 @@ namespace Patchbay.Hub.Jobs;
 /// applies at the next one), idempotency keys older than a day and OAuth authorizations nobody came back for
 /// (<see cref="PendingOAuthAuthorizations"/>). Runs hourly as a Hangfire recurring job.
 /// </summary>
-public sealed class RetentionPurge(HubDb db, TimeProvider time)
+public sealed class RetentionPurge(HubDb db, PendingOAuthAuthorizations authorizations, TimeProvider time)
 {
     public const string RecurringJobId = "patchbay-retention-purge";
 
@@ -26,8 +26,8 @@ public sealed class RetentionPurge(HubDb db, TimeProvider time)
         var invocations = await db.Invocations.Where(i => i.StartedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         var jobs = await db.Jobs.Where(j => (j.State == JobStates.Succeeded || j.State == JobStates.Failed) && j.CompletedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         var keys = await db.IdempotencyKeys.Where(k => k.CreatedAt < keysCutoff).ExecuteDeleteAsync(cancellationToken);
-        var authorizations = await PendingOAuthAuthorizations.PurgeExpiredAsync(db, now, cancellationToken);
-        return new PurgeCounts(invocations, jobs, keys, authorizations);
+        var abandoned = await authorizations.PurgeExpiredAsync(cancellationToken);
+        return new PurgeCounts(invocations, jobs, keys, abandoned);
     }
 }
 
