@@ -7,9 +7,9 @@ using Patchbay.Cli.Hub;
 namespace Patchbay.Cli.Commands;
 
 /// <summary>
-/// <c>patchbay config show|set</c>: the parameter values, timeout and logging of an installed connector's major
-/// version in one environment of a hub. A secret given as <c>name=@-</c> is read from standard input, so it never
-/// appears in the shell history or the process list.
+/// <c>patchbay config show|set|connect</c>: the parameter values, timeout and logging of an installed connector's
+/// major version in one environment of a hub, and connecting its OAuth 2.0 account. A secret given as
+/// <c>name=@-</c> is read from standard input, so it never appears in the shell history or the process list.
 /// </summary>
 internal static class ConfigCommand
 {
@@ -20,6 +20,7 @@ internal static class ConfigCommand
         var command = new Command("config", "Show or change a connector's configuration in an environment of a hub.");
         command.Subcommands.Add(Show(context));
         command.Subcommands.Add(Set(context));
+        command.Subcommands.Add(Connect(context));
         return command;
     }
 
@@ -86,6 +87,42 @@ internal static class ConfigCommand
             using var client = new HubClient(target.Profile(parse, context));
             using var request = new HttpRequestMessage(HttpMethod.Put, target.Uri(parse)) { Content = JsonContent.Create(body) };
             Print(context, await client.SendForJsonAsync(request, cancellationToken), parse.GetValue(json));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Starts the authorization a person completes in a browser (OAuth 2.0 authorization code); the hub's redirect endpoint finishes it.</summary>
+    private static Command Connect(CliContext context)
+    {
+        var target = new Target();
+        var redirectUri = new Option<string?>("--redirect-uri") { Description = "The hub's /oauth/callback as the authorization server knows it, when the hub is reached there under another address (e.g. behind a proxy)." };
+        var json = new Option<bool>("--json") { Description = "Print the hub's JSON answer instead of the page to open." };
+        var command = new Command("connect", "Start connecting an OAuth 2.0 (authorization code) account: prints the page where a person signs in; the connection is made when they are sent back to the hub.");
+        target.AddTo(command);
+        command.Options.Add(redirectUri);
+        command.Options.Add(json);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var body = new JsonObject();
+            if (parse.GetValue(redirectUri) is { } redirect)
+            {
+                body["redirectUri"] = redirect;
+            }
+
+            using var client = new HubClient(target.Profile(parse, context));
+            using var request = new HttpRequestMessage(HttpMethod.Post, target.Uri(parse, "oauth/authorize")) { Content = JsonContent.Create(body) };
+            var started = await client.SendForJsonAsync(request, cancellationToken);
+            if (parse.GetValue(json) || started is null)
+            {
+                context.Output.WriteLine(started?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? "");
+                return ExitCodes.Success;
+            }
+
+            var expires = started["expiresAt"]!.GetValue<DateTimeOffset>();
+            context.Output.WriteLine("Open this page and sign in to connect the account:");
+            context.Output.WriteLine(started["authorizeUrl"]!.GetValue<string>());
+            context.Output.WriteLine($"The authorization server then sends the browser back to {started["redirectUri"]}, which makes the connection. The page can be used until {expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, once.");
             return ExitCodes.Success;
         });
         return command;
@@ -193,8 +230,9 @@ internal static class ConfigCommand
         public HubProfile Profile(ParseResult parse, CliContext context) =>
             HubProfile.Resolve(parse.GetValue(_hub), parse.GetValue(_profile), context.GetEnvironmentVariable);
 
-        public Uri Uri(ParseResult parse) => new(
-            $"api/v1/connectors/{System.Uri.EscapeDataString(parse.GetValue(_connector)!)}/versions/{parse.GetValue(_major)}/environments/{System.Uri.EscapeDataString(parse.GetValue(_environment)!)}/config",
+        /// <summary>A resource of the connector's major version in the environment: its <c>config</c> by default.</summary>
+        public Uri Uri(ParseResult parse, string resource = "config") => new(
+            $"api/v1/connectors/{System.Uri.EscapeDataString(parse.GetValue(_connector)!)}/versions/{parse.GetValue(_major)}/environments/{System.Uri.EscapeDataString(parse.GetValue(_environment)!)}/{resource}",
             UriKind.Relative);
     }
 

@@ -13,6 +13,7 @@ public static class ConfigurationFeature
         services.AddScoped<ConnectorConfigEditor>();
         services.AddScoped<PlatformSettingsEditor>();
         services.AddScoped<OAuthConnections>();
+        services.AddScoped<PendingOAuthAuthorizations>();
         services.AddSingleton<PlatformSettingsApplier>();
         services.AddHostedService<PlatformSettingsWatcher>();
         return services;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 using Patchbay.Core.Model;
 using Patchbay.Hub.Api;
 using Patchbay.Hub.Connectors;
@@ -13,10 +12,11 @@ namespace Patchbay.Hub.Configuration;
 /// <summary>
 /// Connects a connector major version in an environment to an OAuth 2.0 account a person authorizes (the
 /// authorization code grant with PKCE): <see cref="StartAsync"/> gives the page to send the person to, and the
-/// authorization server's redirect to the hub completes it with <see cref="CompleteAsync"/>. The runtime keeps
-/// the flow and the tokens (in the hub's shared token store); the hub adds who started it, for the audit log.
+/// authorization server's redirect to the hub completes it with <see cref="CompleteAsync"/>. The runtime runs
+/// the flow and keeps the tokens (in the hub's shared token store); between start and redirect the flow waits in
+/// the database (<see cref="PendingOAuthAuthorizations"/>), with who started it, for the audit log.
 /// </summary>
-public sealed class OAuthConnections(ConnectorCatalog catalog, ConfigResolver configs, RuntimeHost runtime, IMemoryCache cache, HubDb db, TimeProvider time)
+public sealed class OAuthConnections(ConnectorCatalog catalog, ConfigResolver configs, RuntimeHost runtime, PendingOAuthAuthorizations pendings, HubDb db, TimeProvider time)
 {
     /// <summary>The hub's redirect endpoint, to register with the authorization server.</summary>
     public const string CallbackPath = "/oauth/callback";
@@ -53,8 +53,8 @@ public sealed class OAuthConnections(ConnectorCatalog catalog, ConfigResolver co
             return (null, ApiProblems.Invalid($"The Authentication parameters of {connector.Name} {major} in {config.Environment} cannot start an authorization.", [ProblemError.Field("authenticationParameters", reason)]));
         }
 
-        var target = $"{connector.Name} {major} {config.Environment}";
-        cache.Set(PendingKey(start.State), new PendingConnection(caller, target), start.ExpiresAt);
+        var target = TakenAuthorization.TargetOf(connector.Name, major, config.Environment);
+        pendings.Keep(start, caller.Name, connector.Name, major, config.Environment);
         AuditLog.Record(db, caller, "oauth.authorize", target, new { redirectUri = redirectUri.AbsoluteUri }, time);
         await db.SaveChangesAsync(cancellationToken);
         return (start, null);
@@ -63,30 +63,32 @@ public sealed class OAuthConnections(ConnectorCatalog catalog, ConfigResolver co
     /// <summary>Completes an authorization from the redirect's query; the message is for the person in the browser.</summary>
     public async Task<(bool Connected, string Message)> CompleteAsync(string? state, string? code, string? error, string? errorDescription, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(state) || !cache.TryGetValue(PendingKey(state), out PendingConnection? pending) || pending is null)
+        if (string.IsNullOrEmpty(state) || await pendings.TakeAsync(state, cancellationToken) is not { } pending)
         {
             return (false, "This authorization is unknown or has expired: start it again from Patchbay.");
         }
 
-        cache.Remove(PendingKey(state));
         var (connected, message) = error is not null || string.IsNullOrEmpty(code)
             ? (false, $"The authorization server did not authorize the connection: {error ?? "no code"}{(errorDescription is null ? "" : " (" + errorDescription + ")")}.")
-            : await ExchangeAsync(state, code, pending.Target, cancellationToken);
+            : await ExchangeAsync(pending, code, cancellationToken);
         AuditLog.Record(db, pending.StartedBy, connected ? "oauth.connected" : "oauth.failed", pending.Target, connected ? null : new { reason = message }, time);
         await db.SaveChangesAsync(CancellationToken.None);
         return (connected, message);
     }
 
-    private async Task<(bool, string)> ExchangeAsync(string state, string code, string target, CancellationToken cancellationToken)
+    /// <summary>Exchanges the code with the connection's values as they are now; the runtime refuses them if they changed since the start.</summary>
+    private async Task<(bool, string)> ExchangeAsync(TakenAuthorization pending, string code, CancellationToken cancellationToken)
     {
-        var completion = await runtime.Current.Authorizations.CompleteAsync(state, code, cancellationToken);
+        var connector = await catalog.GetCurrentAsync(pending.ConnectorName, pending.Major, cancellationToken);
+        var config = connector is null ? null : await configs.ResolveAsync(connector, pending.Environment, cancellationToken);
+        if (connector is null || config is null)
+        {
+            return (false, $"{pending.Target} was not connected: the connector or the environment was removed after the authorization started.");
+        }
+
+        var completion = await runtime.Current.Authorizations.CompleteAsync(connector.Package.Definition, config.AuthenticationParameters, config.Environment, pending.Pending, code, cancellationToken);
         return completion.Succeeded
-            ? (true, $"{target} is connected. You can close this window.")
-            : (false, $"{target} was not connected: {completion.Message}");
+            ? (true, $"{pending.Target} is connected. You can close this window.")
+            : (false, $"{pending.Target} was not connected: {completion.Message}");
     }
-
-    private static string PendingKey(string state) => "oauth-pending:" + state;
-
-    /// <summary>Who started an authorization, and of what; kept as long as the runtime keeps the flow.</summary>
-    private sealed record PendingConnection(Caller StartedBy, string Target);
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Patchbay.Hub.Configuration;
 using Patchbay.Hub.Invocations;
 using Patchbay.Hub.Storage;
 
@@ -7,9 +8,10 @@ namespace Patchbay.Hub.Jobs;
 
 /// <summary>
 /// Deletes invocations and finished jobs older than the platform's retention (read on each run, so a change
-/// applies at the next one), and idempotency keys older than a day. Runs hourly as a Hangfire recurring job.
+/// applies at the next one), idempotency keys older than a day and OAuth authorizations nobody came back for
+/// (<see cref="PendingOAuthAuthorizations"/>). Runs hourly as a Hangfire recurring job.
 /// </summary>
-public sealed class RetentionPurge(HubDb db, TimeProvider time)
+public sealed class RetentionPurge(HubDb db, PendingOAuthAuthorizations authorizations, TimeProvider time)
 {
     public const string RecurringJobId = "patchbay-retention-purge";
 
@@ -24,9 +26,10 @@ public sealed class RetentionPurge(HubDb db, TimeProvider time)
         var invocations = await db.Invocations.Where(i => i.StartedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         var jobs = await db.Jobs.Where(j => (j.State == JobStates.Succeeded || j.State == JobStates.Failed) && j.CompletedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         var keys = await db.IdempotencyKeys.Where(k => k.CreatedAt < keysCutoff).ExecuteDeleteAsync(cancellationToken);
-        return new PurgeCounts(invocations, jobs, keys);
+        var abandoned = await authorizations.PurgeExpiredAsync(cancellationToken);
+        return new PurgeCounts(invocations, jobs, keys, abandoned);
     }
 }
 
 /// <summary>How many rows a purge deleted.</summary>
-public sealed record PurgeCounts(int Invocations, int Jobs, int IdempotencyKeys);
+public sealed record PurgeCounts(int Invocations, int Jobs, int IdempotencyKeys, int OAuthAuthorizations);

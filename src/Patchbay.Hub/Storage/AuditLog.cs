@@ -12,13 +12,19 @@ public static class AuditLog
 {
     public static void Record(HubDb db, Caller actor, string action, string target, object? details, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
+        Record(db, actor.Name, action, target, details, time);
+    }
+
+    /// <summary>Records what an actor did who is no longer the caller (the person who started an OAuth authorization, at its redirect).</summary>
+    public static void Record(HubDb db, string actor, string action, string target, object? details, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         db.Audit.Add(new AuditRecord
         {
             At = time.GetUtcNow(),
-            Actor = actor.Name,
+            Actor = actor,
             Action = action,
             Target = target,
             Details = details is null ? null : JsonSerializer.Serialize(details, HubJson.Options),

@@ -35,6 +35,8 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options), IDat
 
     public DbSet<OAuthTokenRecord> OAuthTokens => Set<OAuthTokenRecord>();
 
+    public DbSet<OAuthAuthorizationRecord> OAuthAuthorizations => Set<OAuthAuthorizationRecord>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
@@ -138,6 +140,17 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options), IDat
         {
             e.ToTable("oauth_tokens");
             e.HasKey(t => t.Connection);
+        });
+
+        modelBuilder.Entity<OAuthAuthorizationRecord>(e =>
+        {
+            e.ToTable("oauth_authorizations");
+            e.HasKey(a => a.StateHash);
+            e.Property(a => a.StateHash).HasMaxLength(64);
+            e.Property(a => a.StartedBy).HasMaxLength(200);
+            e.Property(a => a.ConnectorName).HasMaxLength(200);
+            e.Property(a => a.Environment).HasMaxLength(100);
+            e.HasIndex(a => a.ExpiresAt);
         });
 
         modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));

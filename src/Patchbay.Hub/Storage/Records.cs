@@ -332,6 +332,36 @@ public sealed class OAuthTokenRecord
 }
 
 /// <summary>
+/// An OAuth 2.0 authorization a person was sent to and has not come back from: any hub on the database can
+/// complete it, once, until it expires. Neither column lets a reader of the database complete it: the state is
+/// kept as its hash and the PKCE code verifier as Data Protection ciphertext.
+/// </summary>
+public sealed class OAuthAuthorizationRecord
+{
+    /// <summary>SHA-256 of the state the redirect brings back, as lowercase hex.</summary>
+    public required string StateHash { get; set; }
+
+    /// <summary>The name of the API key or user who started it, for the audit record of its outcome.</summary>
+    public required string StartedBy { get; set; }
+
+    public required string ConnectorName { get; set; }
+
+    public int Major { get; set; }
+
+    /// <summary>The environment's name as configured.</summary>
+    public required string Environment { get; set; }
+
+    /// <summary>The runtime's connection key the tokens will belong to.</summary>
+    public required string Connection { get; set; }
+
+    public required string RedirectUri { get; set; }
+
+    public required string ProtectedCodeVerifier { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+}
+
+/// <summary>
 /// A connector being edited in the Connector Editor, saved as the person works so nothing is lost; installing
 /// it copies it into the catalog, the draft stays.
 /// </summary>

@@ -134,6 +134,35 @@ public sealed class ConfigCommandTests : IAsyncLifetime
         run.Error.ShouldContain("403");
     }
 
+    [Fact]
+    public async Task Connect_prints_the_page_to_open_and_the_hub_keeps_the_started_authorization()
+    {
+        var oauth = await InstallOAuthAsync();
+        var set = await RunAsync("", "config", "set", oauth, "1", "--env", "Test", "--auth", "token_url=https://login.example.com/token", "--auth", "authorize_url=https://login.example.com/authorize", "--auth", "client_id=patchbay");
+
+        var connect = await RunAsync("", "config", "connect", oauth, "1", "--env", "Test", "--redirect-uri", "https://hub.example.com/oauth/callback");
+
+        set.ExitCode.ShouldBe(0, set.ToString());
+        connect.ExitCode.ShouldBe(0, connect.ToString());
+        var page = connect.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("https://login.example.com/authorize?", StringComparison.Ordinal));
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(page).Query);
+        query["client_id"].ShouldBe("patchbay");
+        query["redirect_uri"].ShouldBe("https://hub.example.com/oauth/callback");
+        query["code_challenge_method"].ShouldBe("S256");
+        connect.Output.ShouldContain("sends the browser back to https://hub.example.com/oauth/callback");
+        await using var scope = Hub.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<HubDb>().OAuthAuthorizations.CountAsync(a => a.ConnectorName == oauth, TestContext.Current.CancellationToken)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Connect_is_refused_for_a_connector_without_the_authorization_code_grant()
+    {
+        var run = await RunAsync("", "config", "connect", _connector, "1", "--env", "Test");
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("does not use OAuth 2.0 with the authorization code grant");
+    }
+
     private Task<CliRun> RunAsync(string stdin, params string[] args) =>
         RunAsync(stdin, new Dictionary<string, string?> { ["PATCHBAY_API_KEY"] = _adminKey, ["PATCHBAY_HUB"] = Hub.Addresses[0].ToString() }, args);
 
@@ -159,6 +188,19 @@ public sealed class ConfigCommandTests : IAsyncLifetime
             .Build();
         await using var scope = Hub.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ConnectorCatalog>().InstallAsync(package, new Caller(Guid.NewGuid(), "test", Roles.Admin, null), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Installs a connector whose method is OAuth 2.0 with the authorization code grant; answers its name.</summary>
+    private async Task<string> InstallOAuthAsync()
+    {
+        var name = "Cli OAuth " + Guid.NewGuid().ToString("N")[..6];
+        var package = new TestConnector { Name = name }
+            .Invoke("noop", "callback(RESPONSE({}, null, 200));")
+            .Build()
+            .With(AuthenticationMethod.OAuth2, "https://api.example.com", OAuth2Grant.AuthorizationCode, [.. new[] { "token_url", "authorize_url", "client_id" }.Select(p => new ConnectorParameter { Name = p })]);
+        await using var scope = Hub.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ConnectorCatalog>().InstallAsync(package, new Caller(Guid.NewGuid(), "test", Roles.Admin, null), TestContext.Current.CancellationToken);
+        return name;
     }
 
     private async Task<string> StoredTokenAsync()

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Patchbay.Core.Model;
+using Patchbay.Hub.Configuration;
+using Patchbay.Hub.Jobs;
 using Patchbay.Hub.Security;
 using Patchbay.Hub.Tests.Invocations;
 using Patchbay.Hub.Tests.Support;
@@ -27,7 +32,7 @@ public abstract class OAuthConnectionTests(HubFixture hub, OAuthServer server) :
         var start = await operatorClient.PostAsJsonAsync(AuthorizeUri(name), new { redirectUri = OAuthServer.RedirectUri }, Cancel);
         start.StatusCode.ShouldBe(HttpStatusCode.OK, await start.Content.ReadAsStringAsync(Cancel));
         var started = await start.JsonAsync();
-        var (state, code) = await AuthorizeAsPersonAsync(new Uri(started["authorizeUrl"]!.GetValue<string>()));
+        var (state, code) = await OAuthServer.AuthorizeAsPersonAsync(new Uri(started["authorizeUrl"]!.GetValue<string>()));
         state.ShouldBe(started["state"]!.GetValue<string>());
         var callback = await Hub.Client(null).GetAsync(CallbackUri(state, code), Cancel);
 
@@ -91,22 +96,87 @@ public abstract class OAuthConnectionTests(HubFixture hub, OAuthServer server) :
         invoker.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Two_redirects_racing_with_one_state_connect_once()
+    {
+        var name = await InstallAsync(OAuth2Grant.AuthorizationCode);
+        await ConfigureAsync(Hub.Admin, name);
+        var started = await (await Hub.Admin.PostAsJsonAsync(AuthorizeUri(name), new { redirectUri = OAuthServer.RedirectUri }, Cancel)).JsonAsync();
+        var (state, code) = await OAuthServer.AuthorizeAsPersonAsync(new Uri(started["authorizeUrl"]!.GetValue<string>()));
+
+        var callbacks = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Hub.Client(null).GetAsync(CallbackUri(state, code), Cancel)));
+
+        callbacks.Select(c => c.StatusCode).ShouldBe([HttpStatusCode.OK, HttpStatusCode.BadRequest], ignoreOrder: true);
+        (await callbacks.Single(c => c.StatusCode == HttpStatusCode.BadRequest).Content.ReadAsStringAsync(Cancel)).ShouldContain("unknown or has expired");
+        (await Hub.QueryAsync(db => db.Audit.CountAsync(a => a.Target == $"{name} 1 Test" && a.Action == "oauth.connected", Cancel))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_expired_authorization_is_refused_and_the_purge_removes_those_nobody_came_back_for()
+    {
+        var name = await InstallAsync(OAuth2Grant.AuthorizationCode);
+        await ConfigureAsync(Hub.Admin, name);
+        var expired = await StartAsync(name);
+        var abandoned = await StartAsync(name);
+        var waiting = await StartAsync(name);
+        await ExpireAsync(expired.State);
+        await ExpireAsync(abandoned.State);
+        var (_, code) = await OAuthServer.AuthorizeAsPersonAsync(expired.AuthorizeUrl);
+
+        var callback = await Hub.Client(null).GetAsync(CallbackUri(expired.State, code), Cancel);
+        await using (var scope = Hub.Hub.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<RetentionPurge>().RunAsync(Cancel)).OAuthAuthorizations.ShouldBeGreaterThanOrEqualTo(1);
+        }
+
+        callback.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await callback.Content.ReadAsStringAsync(Cancel)).ShouldContain("unknown or has expired");
+        var left = await Hub.QueryAsync(db => db.OAuthAuthorizations.Where(a => a.ConnectorName == name).Select(a => a.StateHash).ToListAsync(Cancel));
+        left.ShouldBe([StateHash(waiting.State)], "the expired one was taken by its redirect, the abandoned one purged");
+    }
+
+    [Fact]
+    public async Task Neither_the_state_nor_the_code_verifier_is_stored_in_clear()
+    {
+        var name = await InstallAsync(OAuth2Grant.AuthorizationCode);
+        await ConfigureAsync(Hub.Admin, name);
+
+        var started = await StartAsync(name);
+
+        var hash = StateHash(started.State);
+        var row = await Hub.QueryAsync(db => db.OAuthAuthorizations.AsNoTracking().SingleAsync(a => a.StateHash == hash, Cancel));
+        var verifier = Hub.Hub.Services.GetRequiredService<SecretProtector>().Unprotect(row.ProtectedCodeVerifier);
+        var challenge = System.Web.HttpUtility.ParseQueryString(started.AuthorizeUrl.Query)["code_challenge"];
+        System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).ShouldBe(challenge, "the stored verifier is the one the challenge was made from");
+        var stored = string.Join(" ", row.StateHash, row.StartedBy, row.ConnectorName, row.Environment, row.Connection, row.RedirectUri, row.ProtectedCodeVerifier);
+        stored.ShouldNotContain(verifier);
+        stored.ShouldNotContain(started.State);
+        row.ExpiresAt.ShouldBe(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1));
+    }
+
+    private async Task<(string State, Uri AuthorizeUrl)> StartAsync(string name)
+    {
+        var response = await Hub.Admin.PostAsJsonAsync(AuthorizeUri(name), new { redirectUri = OAuthServer.RedirectUri }, Cancel);
+        var started = await response.JsonAsync();
+        return (started["state"]!.GetValue<string>(), new Uri(started["authorizeUrl"]!.GetValue<string>()));
+    }
+
+    /// <summary>Moves an authorization's expiry into the past, as ten minutes of waiting would.</summary>
+    private Task<int> ExpireAsync(string state) => Hub.QueryAsync(async db =>
+    {
+        var hash = StateHash(state);
+        var row = await db.OAuthAuthorizations.SingleAsync(a => a.StateHash == hash, Cancel);
+        row.ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+        return await db.SaveChangesAsync(Cancel);
+    });
+
+    private static string StateHash(string state) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
+
     private static Uri AuthorizeUri(string name, string environment = "Test") =>
         new($"/api/v1/connectors/{Uri.EscapeDataString(name)}/versions/1/environments/{environment}/oauth/authorize", UriKind.Relative);
 
     private static Uri CallbackUri(string state, string code) =>
         new($"/oauth/callback?state={Uri.EscapeDataString(state)}&code={Uri.EscapeDataString(code)}", UriKind.Relative);
-
-    /// <summary>What the person's browser does: the authorization server (which signs the test user in) redirects back with state and code.</summary>
-    private static async Task<(string State, string Code)> AuthorizeAsPersonAsync(Uri authorizeUrl)
-    {
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var response = await browser.GetAsync(authorizeUrl, Cancel);
-        var location = response.Headers.Location ?? throw new InvalidOperationException($"The authorization endpoint answered {(int)response.StatusCode}.");
-        location.GetLeftPart(UriPartial.Path).ShouldBe(OAuthServer.RedirectUri);
-        var query = System.Web.HttpUtility.ParseQueryString(location.Query);
-        return (query["state"]!, query["code"]!);
-    }
 
     private async Task<string> InstallAsync(OAuth2Grant grant)
     {

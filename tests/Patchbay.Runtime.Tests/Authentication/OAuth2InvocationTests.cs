@@ -83,7 +83,7 @@ public sealed class OAuth2InvocationTests(OAuthServer server) : IAsyncLifetime
         start.AuthorizeUrl.Query.ShouldContain("code_challenge_method=S256");
         var (state, code) = await OAuth2Scenario.AuthorizeAsync(start);
         state.ShouldBe(start.State);
-        var completion = await _runtime.Authorizations.CompleteAsync(state, code, TestContext.Current.CancellationToken);
+        var completion = await _runtime.Authorizations.CompleteAsync(connector.Definition, parameters, "default", start.Pending, code, TestContext.Current.CancellationToken);
         completion.Succeeded.ShouldBeTrue(completion.Message);
 
         var first = await _runtime.RunAsync(connector, "call", edit: r => r with { AuthenticationParameters = parameters });
@@ -106,12 +106,19 @@ public sealed class OAuth2InvocationTests(OAuthServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AuthorizationCode_UnknownState_IsRefused()
+    public async Task AuthorizationCode_ParametersChangedSinceTheStart_ExchangesNothing()
     {
-        var completion = await _runtime.Authorizations.CompleteAsync("forged-state", "code", TestContext.Current.CancellationToken);
+        var connector = Connector(OAuth2Grant.AuthorizationCode);
+        var parameters = AuthorizationCode();
+        var start = _runtime.Authorizations.Start(connector.Definition, parameters, "default", new Uri(OAuthServer.RedirectUri));
+        var (_, code) = await OAuth2Scenario.AuthorizeAsync(start);
+        var changed = new Dictionary<string, string>(parameters) { ["scope"] = "api" };
+
+        var completion = await _runtime.Authorizations.CompleteAsync(connector.Definition, changed, "default", start.Pending, code, TestContext.Current.CancellationToken);
 
         completion.Succeeded.ShouldBeFalse();
-        completion.Error.ShouldBe("UNKNOWN_STATE");
+        completion.Error.ShouldBe("PARAMETERS_CHANGED");
+        TokenRequests.ShouldBe(0);
     }
 
     [Fact]

@@ -64,8 +64,9 @@ public sealed class SharedTokenStoreTests(OAuthServer server) : IDisposable
         var cancel = TestContext.Current.CancellationToken;
         using var scenario = OAuth2Scenario.AuthorizationCode(_server);
         var (a, b) = (Runtime(scenario.Time), Runtime(scenario.Time));
-        var (state, code) = await OAuth2Scenario.AuthorizeAsync(a.Authorizations.Start(scenario.Connector, scenario.Parameters, "default", new Uri(OAuthServer.RedirectUri)));
-        (await a.Authorizations.CompleteAsync(state, code, cancel)).Succeeded.ShouldBeTrue();
+        var start = a.Authorizations.Start(scenario.Connector, scenario.Parameters, "default", new Uri(OAuthServer.RedirectUri));
+        var (_, code) = await OAuth2Scenario.AuthorizeAsync(start);
+        (await a.Authorizations.CompleteAsync(scenario.Connector, scenario.Parameters, "default", start.Pending, code, cancel)).Succeeded.ShouldBeTrue();
         var session = await b.AuthenticateAsync(scenario.Request(), cancel);
         session.Failure.ShouldBeNull(); // the token the other runtime obtained
         TokenRequests.ShouldBe(1);

@@ -55,6 +55,17 @@ public sealed class OAuthServer : IAsyncLifetime
 
     public int ApiRequests => Volatile.Read(ref _apiRequests);
 
+    /// <summary>What the person's browser does: follows an authorize URL (the server signs the test user in and approves) and returns the state and code its redirect carries.</summary>
+    public static async Task<(string State, string Code)> AuthorizeAsPersonAsync(Uri authorizeUrl)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var response = await browser.GetAsync(authorizeUrl, TestContext.Current.CancellationToken);
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"The authorization endpoint answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        location.GetLeftPart(UriPartial.Path).ShouldBe(RedirectUri);
+        var query = System.Web.HttpUtility.ParseQueryString(location.Query);
+        return (query["state"]!, query["code"]!);
+    }
+
     /// <summary>The <c>grant_type</c> of every token request, in order of arrival.</summary>
     public ConcurrentQueue<string> GrantTypes { get; } = new();
 
