@@ -30,6 +30,7 @@ public sealed class PageFaultBoundaryTests : BunitContext
         boundary.Find("h1").TextContent.ShouldBe("The hub cannot do this right now");
         boundary.Find("[data-testid=page-fault]").TextContent.ShouldContain("The hub's PostgreSQL database is unavailable; nothing was stored.");
         boundary.Find("[data-testid=page-fault]").TextContent.ShouldContain("Try again in 5 seconds.");
+        boundary.FindAll("[data-testid=page-fault] code").ShouldBeEmpty(); // no id: the log names the fault itself
     }
 
     [Fact]
