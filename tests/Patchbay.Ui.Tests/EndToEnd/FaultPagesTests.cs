@@ -63,13 +63,10 @@ public sealed class FaultPagesTests(FaultyStorageHub hub, Browser browser) : ICl
         await ui.SignInAsync(hub.AdminKey, "/connectors");
         await ui.Page.GetByRole(AriaRole.Heading, new() { Name = "Connectors" }).WaitForAsync();
 
-        await ui.Page.GetByRole(AriaRole.Link, new() { Name = "Environments" }).ClickAsync();
-        await ui.Page.GetByRole(AriaRole.Heading, new() { Name = "Environments" }).WaitForAsync();
-
         await hub.ExecuteAsync("ALTER TABLE connectors RENAME TO connectors_away"); // a damaged schema: no storage fault, a bug to report
         try
         {
-            await ui.Page.GetByRole(AriaRole.Link, new() { Name = "Connectors" }).ClickAsync();
+            await ui.Page.GetByLabel("Search connectors").FillAsync("any"); // debounced: run outside any event
 
             var fault = ui.Page.GetByTestId("page-fault");
             await fault.WaitForAsync();
