@@ -22,7 +22,7 @@ public static class ErrorPage
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
         var retryAfter = int.TryParse(response.Headers.RetryAfter, out var seconds) ? seconds : (int?)null;
         return response.WriteAsync(Render(problem, retryAfter, context.TraceIdentifier, context.Request.PathBase + "/"), context.RequestAborted);
     }
