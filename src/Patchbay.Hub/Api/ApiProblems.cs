@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Patchbay.Core.Diagnostics;
+using Patchbay.Hub.Ui.Faults;
 
 namespace Patchbay.Hub.Api;
 
@@ -27,10 +28,19 @@ public static class ApiProblems
 
     public static IResult Conflict(string detail) => Problem(StatusCodesFor.Conflict, detail);
 
-    /// <summary>Writes a problem outside an endpoint (authentication, rate limiting, body limits).</summary>
+    /// <summary>
+    /// Writes a problem outside an endpoint (authentication, rate limiting, body limits, storage faults, unexpected
+    /// exceptions): a problem document, or, to a browser asking for a page of the UI, the same facts as a page for
+    /// people (<see cref="ErrorPage"/>).
+    /// </summary>
     public static Task Write(HttpContext context, int status, string detail)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (ApiPaths.WantsPage(context.Request))
+        {
+            return ErrorPage.WriteAsync(context, Document(status, detail));
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json";
         return context.Response.WriteAsync(JsonSerializer.Serialize(Document(status, detail, null), HubJson.Options), context.RequestAborted);

@@ -66,7 +66,7 @@ public static class RateLimits
         return app.UseRateLimiter();
     }
 
-    private static bool IsHealth(HttpContext context) => context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+    private static bool IsHealth(HttpContext context) => ApiPaths.IsHealth(context.Request.Path);
 
     private static string PartitionOf(HttpContext context) =>
         context.User.FindFirstValue(Caller.KeyIdClaim) is { } keyId

@@ -9,14 +9,15 @@ namespace Patchbay.Hub.Operations;
 /// Makes every refusal of the API a problem document, including those ASP.NET Core answers itself: a body that
 /// does not bind (malformed JSON, a field of the wrong type) becomes a 400 naming the JSON path at fault, a bare
 /// status (415, 405, an empty 400) gets a document, and an unexpected exception a 500 with an id to find it in
-/// the log, never its text. The web UI's paths are left alone.
+/// the log, never its text. A browser asking for a page of the web UI gets the same answers as pages for people
+/// (<see cref="ApiProblems.Write"/>); the UI's other requests (scripts, Blazor's connection) are left alone.
 /// </summary>
 public sealed class RequestProblemsMiddleware(RequestDelegate next, ILogger<RequestProblemsMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!ApiPaths.IsApi(context.Request.Path))
+        if (!ApiPaths.IsApi(context.Request.Path) && !ApiPaths.WantsPage(context.Request))
         {
             await next(context);
             return;
@@ -33,13 +34,10 @@ public sealed class RequestProblemsMiddleware(RequestDelegate next, ILogger<Requ
         }
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
-            // The one place an API request's unexpected failure is caught: logged in full, answered without its text.
+            // The one place a request's unexpected failure is caught: logged in full, answered without its text.
             OperationsLog.Unexpected(logger, e, context.TraceIdentifier);
-            await WriteAsync(context, Results.Json(
-                ApiProblems.Document(StatusCodes.Status500InternalServerError, $"The hub failed to answer this request; its log has the cause under request id {context.TraceIdentifier}."),
-                HubJson.Options,
-                "application/problem+json",
-                StatusCodes.Status500InternalServerError));
+            context.Response.Clear();
+            await ApiProblems.Write(context, StatusCodes.Status500InternalServerError, $"The hub failed to answer this request; its log has the cause under request id {context.TraceIdentifier}.");
             return;
         }
 

@@ -8,9 +8,10 @@ namespace Patchbay.Hub.Operations;
 /// <summary>
 /// The API's edge for storage faults (<see cref="StorageFaults"/>): a request that could not read or store what
 /// it needed because the database is down or the data folder is full or read-only answers a 503 or 507 problem
-/// naming the cause, and the hub goes on serving. Other exceptions pass through untouched.
+/// naming the cause (a page for people to a browser asking for one of the UI's pages), and the hub goes on serving.
+/// Other exceptions pass through untouched.
 /// </summary>
-public sealed partial class StorageFaultMiddleware(RequestDelegate next, HubOptions options, ILogger<StorageFaultMiddleware> logger)
+public sealed class StorageFaultMiddleware(RequestDelegate next, HubOptions options, ILogger<StorageFaultMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -21,12 +22,9 @@ public sealed partial class StorageFaultMiddleware(RequestDelegate next, HubOpti
         }
         catch (Exception e) when (StorageFaults.Find(e, options.DataFolder) is { } fault && !context.Response.HasStarted)
         {
-            LogFault(logger, e, fault.Status, fault.Detail);
-            context.Response.Headers.RetryAfter = "5";
+            OperationsLog.StorageFault(logger, e, fault.Status, fault.Detail);
+            context.Response.Headers.RetryAfter = StorageFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await ApiProblems.Write(context, fault.Status, fault.Detail);
         }
     }
-
-    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Storage fault, answered {StatusCode}: {Detail}")]
-    private static partial void LogFault(ILogger logger, Exception exception, int statusCode, string detail);
 }

@@ -20,6 +20,9 @@ public static class StorageFaults
     private const int SqliteCannotOpen = 14;
     private const int DiskFullSqlState = 53100;
 
+    /// <summary>How long a caller is asked to wait before trying again after a storage fault.</summary>
+    public const int RetryAfterSeconds = 5;
+
     /// <summary>The storage fault anywhere in the exception's chain (EF wraps the provider's), or null when it is none.</summary>
     /// <param name="exception">What a request or job met.</param>
     /// <param name="dataFolder">The hub's data folder, probed when SQLite reports only an I/O error (to say full or read-only).</param>

@@ -60,6 +60,20 @@ public sealed class PostgresOutageTests(SideEffects remote) : IClassFixture<Side
             (await invoke.ProblemDetailAsync(HttpStatusCode.ServiceUnavailable)).ShouldContain("database is unavailable");
         }
 
+        // A browser asking for a page of the UI gets the same answer as a page for people; the API asked for HTML does not.
+        using (var page = await hub.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri("/connectors", UriKind.Relative)) { Headers = { { "Accept", "text/html" } } }, Cancel))
+        {
+            page.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+            page.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(5));
+            (await page.Content.ReadAsStringAsync(Cancel)).ShouldContain("The hub&#x27;s PostgreSQL database is unavailable; nothing was stored.");
+        }
+
+        using (var list = await hub.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/connectors", UriKind.Relative)) { Headers = { { "Accept", "text/html" } } }, Cancel))
+        {
+            (await list.ProblemDetailAsync(HttpStatusCode.ServiceUnavailable)).ShouldContain("database is unavailable");
+        }
+
         // The job's attempt ended while the database was down: it must not be lost, nor failed for the database's sake.
         await Eventually.TrueAsync(() => Task.FromResult(hub.Logs.All.Contains(jobId.ToString(), StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the job's attempt to meet the outage");
 

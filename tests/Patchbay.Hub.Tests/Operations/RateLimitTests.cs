@@ -54,6 +54,21 @@ public sealed class RateLimitTests(RateLimitedHub hub) : HubTests(hub), IClassFi
     }
 
     [Fact]
+    public async Task A_browser_over_its_limit_gets_a_429_page_with_retry_after()
+    {
+        var browser = Hub.Client(null);
+        browser.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+
+        var refused = await UntilRefusedAsync(browser, new Uri("/signin", UriKind.Relative));
+
+        refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeGreaterThanOrEqualTo(1);
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var page = await refused.Content.ReadAsStringAsync(Cancel);
+        page.ShouldContain("<h1>Too many requests</h1>");
+        page.ShouldMatch("Wait (a second|\\d+ seconds) and try again\\.");
+    }
+
+    [Fact]
     public async Task Health_endpoints_are_not_limited()
     {
         var anonymous = Hub.Client(null);

@@ -66,6 +66,38 @@ public sealed class RequestProblemsTests : IAsyncLifetime
         response.Content.Headers.ContentType.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task A_page_request_failing_unexpectedly_gets_a_500_page_with_its_request_id_and_without_its_text()
+    {
+        var response = await Client.SendAsync(AsBrowser("/page/throws"), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        page.ShouldContain("<h1>Something went wrong</h1>");
+        page.ShouldMatch("its log has the cause under request id [^ <]+\\.");
+        page.ShouldContain("Request id: <code>");
+        page.ShouldNotContain("hunter2");
+    }
+
+    [Fact]
+    public async Task A_page_request_with_a_bare_status_gets_a_page()
+    {
+        var response = await Client.SendAsync(AsBrowser("/page"), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("<h1>The hub could not take this request</h1>");
+    }
+
+    [Fact]
+    public async Task An_api_request_asking_for_html_still_gets_a_problem_document()
+    {
+        var response = await Client.SendAsync(AsBrowser("/api/throws"), TestContext.Current.CancellationToken);
+
+        (await ProblemAsync(response, HttpStatusCode.InternalServerError))["detail"]!.GetValue<string>().ShouldContain("request id");
+    }
+
     public async ValueTask InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -78,6 +110,7 @@ public sealed class RequestProblemsTests : IAsyncLifetime
         _app.MapPost("/api/bind", (Counted body) => body.Count);
         _app.MapGet("/api/bare", () => Results.StatusCode(StatusCodes.Status415UnsupportedMediaType));
         _app.MapGet("/page", () => Results.StatusCode(StatusCodes.Status415UnsupportedMediaType));
+        _app.MapGet("/page/throws", string () => throw new InvalidOperationException(SecretInException));
         await _app.StartAsync(TestContext.Current.CancellationToken);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _client = new HttpClient { BaseAddress = new Uri(address) };
@@ -99,6 +132,14 @@ public sealed class RequestProblemsTests : IAsyncLifetime
         var problem = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
         problem["status"]!.GetValue<int>().ShouldBe((int)status);
         return problem;
+    }
+
+    /// <summary>A request as a browser's address bar sends it.</summary>
+    private static HttpRequestMessage AsBrowser(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        return request;
     }
 
     /// <summary>A body with a number, to send a string in its place.</summary>

@@ -44,8 +44,16 @@ public abstract class QueryDrivenPage : ComponentBase, IDisposable
 
         _ = InvokeAsync(async () =>
         {
-            await LoadAsync(PageQuery.Current(Navigation));
-            StateHasChanged();
+            try
+            {
+                await LoadAsync(PageQuery.Current(Navigation));
+                StateHasChanged();
+            }
+            catch (Exception e)
+            {
+                // Outside any event a failure would be lost: it is the page's fault (Ui/Faults/PageFaultBoundary).
+                await DispatchExceptionAsync(e);
+            }
         });
     }
 
