@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Patchbay.Hub.Storage;
 
 namespace Patchbay.Hub;
 
@@ -82,6 +83,11 @@ public sealed record HubOptions
     /// <summary>Reverse proxies, besides those on loopback, whose X-Forwarded-For and X-Forwarded-Proto the hub believes.</summary>
     /// <value>None: only a proxy on the same machine.</value>
     public IReadOnlyList<IPAddress> TrustedProxies { get; init; } = [];
+
+    /// <summary>How SQLite syncs commits to disk, in the hub's database and the job queue's (SQLite mode only).</summary>
+    /// <value><see cref="SqliteSynchronous.Full"/>: an answered call survives a power cut.</value>
+    /// <remarks>Measured with the hub invoke benchmark (docs/performance.md): the fsync per commit costs little, since invocation records are written in groups.</remarks>
+    public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Full;
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
