@@ -61,9 +61,20 @@ public sealed record HubOptions
     /// How long a job attempt taken by a hub stays invisible to the others without that hub's heartbeat: a hub
     /// that dies (or loses its database) leaves its attempts to be taken again after this long, by any hub.
     /// </summary>
-    /// <remarks>A running hub renews its lease several times within this time, so a long attempt is never taken twice.</remarks>
+    /// <remarks>
+    /// On PostgreSQL a running hub renews its lease, so a long attempt is never taken twice. Hangfire's SQLite storage
+    /// does not: an attempt running longer than this is taken again by another worker of the hub, which waits for
+    /// the first run and then finds its attempt recorded (<see cref="Jobs.JobAttemptGuard"/>); the action still runs once.
+    /// </remarks>
     /// <value>One minute.</value>
     public TimeSpan JobLease { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The waits before Hangfire runs a job attempt again after a storage fault; after the last one the job fails
+    /// (<see cref="Jobs.StorageRetries"/>). Internal: tests shorten it.
+    /// </summary>
+    /// <value>12 retries over about 50 minutes.</value>
+    internal IReadOnlyList<TimeSpan> StorageRetryDelays { get; init; } = Jobs.StorageRetries.DefaultDelays;
 
     /// <summary>
     /// The hosts job callbacks may go to: exact names or addresses, or <c>.example.com</c> for a domain and its
