@@ -1,11 +1,6 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Patchbay.Core.Model;
 using Patchbay.Hub;
-using Patchbay.Hub.Connectors;
-using Patchbay.Hub.Security;
 using Patchbay.Runtime.Invocation;
 
 namespace Patchbay.Bench;
@@ -57,38 +52,16 @@ internal static class HubBench
     private static async Task<List<Measurement>> MeasureHubAsync(string engine, HubOptions options, ConnectorPackage trivial, int calls, int[] concurrencies)
     {
         var rows = new List<Measurement>();
-        var adminKey = ApiKeys.Generate().Key;
-        await using var hub = await HubApp.StartAsync(
-            options with { Urls = "http://127.0.0.1:0", AdminKey = adminKey, RateLimitPerSecond = 0 },
-            _ => { }, // no log provider: the figure is the API's, not the console's
-            CancellationToken.None);
-        await using (var scope = hub.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<ConnectorCatalog>().InstallAsync(trivial, new Caller(Guid.NewGuid(), "bench", Roles.Admin, null), CancellationToken.None);
-        }
-
-        // One client for every caller, as a calling service would have; the handler opens a connection per concurrent request.
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = hub.Addresses[0] };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
+        await using var hub = await BenchHub.StartAsync(options, trivial);
         var unknown = new Uri("/api/v1/no-such-endpoint", UriKind.Relative);
         rows.Add(await Measurement.RunAsync($"Hub HTTP API ({engine}), authenticated 404 (HTTP + key check, no invocation)", 1, calls, async () =>
         {
-            using var response = await http.GetAsync(unknown);
+            using var response = await hub.Http.GetAsync(unknown);
             await response.Content.ReadAsStringAsync();
         }));
-        var invoke = new Uri($"/api/v1/connectors/{trivial.Definition.Name}/versions/1/actions/act/invoke", UriKind.Relative);
-        var body = new { environment = "Test", inputs = new { } };
         foreach (var c in concurrencies)
         {
-            rows.Add(await Measurement.RunAsync($"Hub HTTP API ({engine}), same action (sync invoke)", c, calls, async () =>
-            {
-                using var response = await http.PostAsJsonAsync(invoke, body);
-                var answer = await response.Content.ReadAsStringAsync();
-                if (!response.IsSuccessStatusCode || !answer.Contains("\"success\":true", StringComparison.Ordinal))
-                {
-                    throw new InvalidOperationException($"{(int)response.StatusCode}: {answer}");
-                }
-            }));
+            rows.Add(await hub.MeasureInvokeAsync($"Hub HTTP API ({engine}), same action (sync invoke)", c, calls));
         }
 
         return rows;

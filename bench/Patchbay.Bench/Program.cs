@@ -47,6 +47,16 @@ if (args.Length > 1 && args[1] == "hub")
     return;
 }
 
+if (args.Length > 1 && args[1] == "durability")
+{
+    // SQLite synchronous=NORMAL beside FULL, in turns: `dotnet run -c Release --project bench/Patchbay.Bench -- 1000 durability [rounds]` (default 3)
+    var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    Console.WriteLine($"calls per row: {calls}; node {await NodeVersionAsync()}; {Environment.ProcessorCount} cores");
+    await DurabilityBench.RunAsync(Connector("exports.invoke = function (g, a, d, t, LOG, callback) { callback(require('bz-util').getResponse({ ok: true }, null, 200)); };"), work, calls, rounds, [1, 16]);
+    Directory.Delete(work, recursive: true);
+    return;
+}
+
 var rows = new List<Measurement>();
 
 Console.WriteLine($"calls per scenario: {calls}; node {await NodeVersionAsync()}; {Environment.ProcessorCount} cores");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Patchbay.Hub.Storage;
 
 namespace Patchbay.Hub;
 
@@ -60,9 +61,20 @@ public sealed record HubOptions
     /// How long a job attempt taken by a hub stays invisible to the others without that hub's heartbeat: a hub
     /// that dies (or loses its database) leaves its attempts to be taken again after this long, by any hub.
     /// </summary>
-    /// <remarks>A running hub renews its lease several times within this time, so a long attempt is never taken twice.</remarks>
+    /// <remarks>
+    /// On PostgreSQL a running hub renews its lease, so a long attempt is never taken twice. Hangfire's SQLite storage
+    /// does not: an attempt running longer than this is taken again by another worker of the hub, which waits for
+    /// the first run and then finds its attempt recorded (<see cref="Jobs.JobAttemptGuard"/>); the action still runs once.
+    /// </remarks>
     /// <value>One minute.</value>
     public TimeSpan JobLease { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The waits before Hangfire runs a job attempt again after a storage fault; after the last one the job fails
+    /// (<see cref="Jobs.StorageRetries"/>). Internal: tests shorten it.
+    /// </summary>
+    /// <value>12 retries over about 50 minutes.</value>
+    internal IReadOnlyList<TimeSpan> StorageRetryDelays { get; init; } = Jobs.StorageRetries.DefaultDelays;
 
     /// <summary>
     /// The hosts job callbacks may go to: exact names or addresses, or <c>.example.com</c> for a domain and its
@@ -82,6 +94,11 @@ public sealed record HubOptions
     /// <summary>Reverse proxies, besides those on loopback, whose X-Forwarded-For and X-Forwarded-Proto the hub believes.</summary>
     /// <value>None: only a proxy on the same machine.</value>
     public IReadOnlyList<IPAddress> TrustedProxies { get; init; } = [];
+
+    /// <summary>How SQLite syncs commits to disk, in the hub's database and the job queue's (SQLite mode only).</summary>
+    /// <value><see cref="SqliteSynchronous.Full"/>: an answered call survives a power cut.</value>
+    /// <remarks>Measured with the hub invoke benchmark (docs/performance.md): the fsync per commit costs little, since invocation records are written in groups.</remarks>
+    public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Full;
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 

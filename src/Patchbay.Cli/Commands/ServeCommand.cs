@@ -27,7 +27,8 @@ internal static class ServeCommand
         var concurrency = new Option<int>("--invocation-concurrency") { Description = "How many invocations this hub runs at once; 0 turns admission control off.", DefaultValueFactory = _ => new HubOptions().InvocationConcurrency };
         var queue = new Option<int>("--invocation-queue") { Description = "How many more invocations wait for a place; beyond that the hub answers 503 with Retry-After.", DefaultValueFactory = _ => new HubOptions().InvocationQueueLimit };
         var trustedProxies = new Option<string?>("--trusted-proxies") { Description = "Addresses of reverse proxies, besides loopback ones, whose X-Forwarded-For and X-Forwarded-Proto are believed, separated by ',' (env PATCHBAY_TRUSTED_PROXIES)." };
-        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit, jobWorkers, jobLease, callbackHosts, keyRingCertificate, trustedProxies, concurrency, queue };
+        var synchronous = new Option<string>("--sqlite-synchronous") { Description = "full (default): each commit is synced to disk, so an answered call survives a power cut; normal: synced at checkpoints, faster, may lose the last commits to a power cut (env PATCHBAY_SQLITE_SYNCHRONOUS). SQLite only.", DefaultValueFactory = _ => Env("PATCHBAY_SQLITE_SYNCHRONOUS") ?? "full" };
+        var command = new Command("serve", "Start the hub: the HTTP API (and the web UI) on http://127.0.0.1:5080.") { urls, data, postgres, node, jsonLogs, rateLimit, jobWorkers, jobLease, callbackHosts, keyRingCertificate, trustedProxies, concurrency, queue, synchronous };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var hosts = (parse.GetValue(callbackHosts) ?? Env("PATCHBAY_CALLBACK_HOSTS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -41,6 +42,13 @@ internal static class ServeCommand
             {
                 proxies.Add(IPAddress.TryParse(proxy, out var address) ? address : throw new UserErrorException($"--trusted-proxies: '{proxy}' is not an IP address."));
             }
+
+            var sqliteSynchronous = parse.GetValue(synchronous)!.ToLowerInvariant() switch
+            {
+                "full" => SqliteSynchronous.Full,
+                "normal" => SqliteSynchronous.Normal,
+                var other => throw new UserErrorException($"--sqlite-synchronous: '{other}' is neither full nor normal."),
+            };
 
             var options = new HubOptions
             {
@@ -57,6 +65,7 @@ internal static class ServeCommand
                 TrustedProxies = proxies,
                 InvocationConcurrency = parse.GetValue(concurrency),
                 InvocationQueueLimit = parse.GetValue(queue),
+                SqliteSynchronous = sqliteSynchronous,
                 KeyRingCertificate = KeyRingCertificates.Load(parse.GetValue(keyRingCertificate) ?? Env("PATCHBAY_KEY_RING_CERTIFICATE"), Env("PATCHBAY_KEY_RING_CERTIFICATE_PASSWORD"), context),
             };
             HubApp hub;

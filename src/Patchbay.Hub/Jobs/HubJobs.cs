@@ -13,6 +13,7 @@ public static class HubJobs
         services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<JobScheduler>();
         services.AddSingleton<JobAttemptGuard>();
+        services.AddSingleton<StorageRetries>();
         services.AddScoped<JobStatusReader>();
         services.AddScoped<InvocationJob>();
         services.AddScoped<CallbackJob>();

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Patchbay.Hub.Invocations;
@@ -15,10 +14,7 @@ namespace Patchbay.Hub.Jobs;
 /// </summary>
 public sealed partial class InvocationJob(HubDb db, InvocationService invocations, JobScheduler scheduler, CallbackHandOff callbacks, JobAttemptGuard guard, HubOptions options, TimeProvider time, ILogger<InvocationJob> logger)
 {
-    /// <summary>How often Hangfire runs an attempt again after storage faults, and after how long (about 50 minutes in all).</summary>
-    private const int StorageRetries = 12;
-
-    [AutomaticRetry(Attempts = StorageRetries, DelaysInSeconds = [1, 2, 5, 10, 30, 60, 120, 300, 600, 600, 600, 600], OnlyOn = [typeof(StorageFaultException)], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    /// <summary>One attempt; Hangfire runs it again after a storage fault, as <see cref="StorageRetries"/> says.</summary>
     public async Task RunAttemptAsync(Guid jobId, int attempt, CancellationToken cancellationToken)
     {
         using var turn = await guard.EnterAsync(jobId, cancellationToken);
@@ -30,6 +26,31 @@ public sealed partial class InvocationJob(HubDb db, InvocationService invocation
         {
             LogStorageFault(logger, e, jobId, attempt, fault.Detail);
             throw new StorageFaultException(fault, e); // Hangfire runs the attempt again (or, storage gone with it, after its lease)
+        }
+    }
+
+    /// <summary>
+    /// Fails a job whose attempt <paramref name="attempt"/> met storage faults through every retry and that Hangfire
+    /// gave up (<see cref="StorageRetriesExhausted"/>), saying why, and delivers its callback like any other
+    /// failure. Hangfire retries this too while the storage is still unavailable (<see cref="StorageRetries"/>).
+    /// </summary>
+    public async Task AbandonAsync(Guid jobId, int attempt, string lastFault, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+            if (job is null || JobStates.IsFinished(job.State) || job.Attempts > attempt)
+            {
+                return; // purged, finished after all, or a later attempt already started
+            }
+
+            LogAbandoned(logger, jobId, attempt, lastFault);
+            job.FailureReason = $"The hub's storage stayed unavailable through every retry of attempt {attempt}, so the attempt was given up. Last fault: {lastFault}";
+            await FinishAsync(job, JobStates.Failed);
+        }
+        catch (Exception e) when (StorageFaults.Find(e, options.DataFolder) is { } fault)
+        {
+            throw new StorageFaultException(fault, e);
         }
     }
 
@@ -106,6 +127,9 @@ public sealed partial class InvocationJob(HubDb db, InvocationService invocation
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} met a storage fault and runs again later: {Reason}")]
     private static partial void LogStorageFault(ILogger logger, Exception exception, Guid jobId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} attempt {Attempt} met storage faults through every retry; the job fails: {LastFault}")]
+    private static partial void LogAbandoned(ILogger logger, Guid jobId, int attempt, string lastFault);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} was refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, Guid jobId, int attempt, string reason);

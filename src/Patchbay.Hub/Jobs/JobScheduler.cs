@@ -20,6 +20,10 @@ public sealed class JobScheduler(IBackgroundJobClient client)
         }
     }
 
+    /// <summary>Records a job failed whose attempt Hangfire gave up after its last retry for storage faults.</summary>
+    public void EnqueueAbandonment(Guid jobId, int attempt, string lastFault) =>
+        client.Enqueue<InvocationJob>(j => j.AbandonAsync(jobId, attempt, lastFault, CancellationToken.None));
+
     public void EnqueueCallback(Guid jobId) =>
         client.Enqueue<CallbackJob>(c => c.DeliverAsync(jobId, null, CancellationToken.None));
 

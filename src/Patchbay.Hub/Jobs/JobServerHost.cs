@@ -10,7 +10,7 @@ namespace Patchbay.Hub.Jobs;
 /// the hourly retention purge and the callback sweep every minute. Nothing here touches Hangfire's static
 /// configuration, so several hubs can share a process.
 /// </summary>
-public sealed class JobServerHost(JobStorage storage, IRecurringJobManager recurring, IServiceScopeFactory scopes, HubOptions options) : IHostedService, IAsyncDisposable
+public sealed class JobServerHost(JobStorage storage, IRecurringJobManager recurring, IServiceScopeFactory scopes, StorageRetries storageRetries, HubOptions options) : IHostedService, IAsyncDisposable
 {
     private BackgroundJobServer? _server;
 
@@ -25,6 +25,7 @@ public sealed class JobServerHost(JobStorage storage, IRecurringJobManager recur
                 WorkerCount = Math.Max(1, options.JobWorkers),
                 SchedulePollingInterval = TimeSpan.FromSeconds(1),
                 Activator = new AspNetCoreJobActivator(scopes),
+                FilterProvider = storageRetries.WithGlobalFilters(),
             },
             storage);
         return Task.CompletedTask;

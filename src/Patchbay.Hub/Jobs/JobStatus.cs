@@ -2,7 +2,7 @@ using Patchbay.Hub.Invocations;
 
 namespace Patchbay.Hub.Jobs;
 
-/// <summary>What <c>GET /api/v1/jobs/{id}</c> answers, and what a callback receives.</summary>
+/// <summary>What <c>GET /api/v1/jobs/{id}</c> answers, and what a callback receives; <see cref="FailureReason"/> says why a job failed that has no answer to show.</summary>
 public sealed record JobStatus(
     Guid JobId,
     string State,
@@ -12,4 +12,5 @@ public sealed record JobStatus(
     DateTimeOffset? CompletedAt,
     Guid? InvocationId,
     InvocationAnswer? Result,
-    string? CallbackState);
+    string? CallbackState,
+    string? FailureReason);

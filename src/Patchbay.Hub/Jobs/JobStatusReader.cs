@@ -17,6 +17,6 @@ public sealed class JobStatusReader(HubDb db)
             result = InvocationAnswers.FromRecord(last);
         }
 
-        return new JobStatus(job.Id, job.State, job.Attempts, job.MaxAttempts, job.CreatedAt, job.CompletedAt, job.InvocationId, result, JobStates.ShownCallbackState(job.CallbackState));
+        return new JobStatus(job.Id, job.State, job.Attempts, job.MaxAttempts, job.CreatedAt, job.CompletedAt, job.InvocationId, result, JobStates.ShownCallbackState(job.CallbackState), job.FailureReason);
     }
 }

@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Patchbay.Hub.Storage;
+using SQLite;
 
 namespace Patchbay.Hub.Jobs;
 
@@ -32,10 +33,24 @@ public static class JobStorageFactory
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(options.PostgresConnectionString!, storageOptions), storageOptions);
         }
 
-        return new SQLiteStorage(Path.Combine(options.DataFolder, DataFolderLayout.JobDatabase), new SQLiteStorageOptions
+        // The storage's own connection (sqlite-net, as its path constructor makes it), told the hub's synchronous setting.
+        var path = Path.Combine(options.DataFolder, DataFolderLayout.JobDatabase);
+        var pragma = SqliteConnectionSettings.Pragma(options.SqliteSynchronous);
+        var connections = new SQLiteDbConnectionFactory(() =>
+        {
+            var connection = new SQLiteConnection(path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.NoMutex, storeDateTimeAsTicks: true)
+            {
+                BusyTimeout = TimeSpan.FromSeconds(10),
+            };
+            connection.Execute(pragma);
+            return connection;
+        });
+        return new SQLiteStorage(connections, new SQLiteStorageOptions
         {
             QueuePollInterval = TimeSpan.FromMilliseconds(200),
-            InvisibilityTimeout = options.JobLease, // renewed by a heartbeat while the attempt runs
+            // Not renewed while the attempt runs (Hangfire.Storage.SQLite 0.4 has no sliding lease): an attempt still
+            // running after JobLease is taken again by another worker, which waits for it (JobAttemptGuard).
+            InvisibilityTimeout = options.JobLease,
         });
     }
 }

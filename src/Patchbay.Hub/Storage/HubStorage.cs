@@ -21,7 +21,7 @@ public static class HubStorage
         else
         {
             services.AddDbContextPool<SqliteHubDb>((sp, o) => o.UseSqlite(SqliteConnectionString(options))
-                .AddInterceptors(sp.GetRequiredService<CatalogChangeInterceptor>(), new SqliteConnectionSettings()));
+                .AddInterceptors(sp.GetRequiredService<CatalogChangeInterceptor>(), new SqliteConnectionSettings(options.SqliteSynchronous)));
             services.AddScoped<HubDb>(sp => sp.GetRequiredService<SqliteHubDb>());
         }
 

@@ -274,6 +274,9 @@ public sealed class JobRecord
     /// <summary>The last attempt's invocation.</summary>
     public Guid? InvocationId { get; set; }
 
+    /// <summary>Why the job failed when no attempt's answer says it: its storage stayed unavailable through every retry.</summary>
+    public string? FailureReason { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }

@@ -4,20 +4,26 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Patchbay.Hub.Storage;
 
 /// <summary>
-/// Per-connection SQLite settings, applied each time EF opens a (pooled) connection. In WAL mode,
-/// <c>synchronous=NORMAL</c> syncs at checkpoints instead of at every commit: the database is never
-/// corrupted, and only the last commits before a power cut (not a process crash) can be lost.
-/// That is SQLite's own advice for WAL, and it removes an fsync from every invocation record.
+/// Per-connection SQLite settings, applied each time EF opens a (pooled) connection: <c>synchronous</c> is a
+/// connection's setting, not the file's, so each connection must be told (<see cref="SqliteSynchronous"/>).
 /// </summary>
-public sealed class SqliteConnectionSettings : DbConnectionInterceptor
+public sealed class SqliteConnectionSettings(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
-    private const string Settings = "PRAGMA synchronous=NORMAL;";
+    private readonly string _settings = Pragma(synchronous);
+
+    /// <summary>The statement that sets <paramref name="synchronous"/> on a connection (also used for the job queue's database).</summary>
+    public static string Pragma(SqliteSynchronous synchronous) => synchronous switch
+    {
+        SqliteSynchronous.Full => "PRAGMA synchronous=FULL;",
+        SqliteSynchronous.Normal => "PRAGMA synchronous=NORMAL;",
+        _ => throw new ArgumentOutOfRangeException(nameof(synchronous), synchronous, null),
+    };
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
-        command.CommandText = Settings;
+        command.CommandText = _settings;
         command.ExecuteNonQuery();
     }
 
@@ -25,7 +31,7 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = connection.CreateCommand();
-        command.CommandText = Settings;
+        command.CommandText = _settings;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -73,8 +73,8 @@ public sealed class DataFolderFaultTests(SideEffects remote) : IClassFixture<Sid
             adminKey = hub.AdminKey;
             name = await hub.Admin.InstallAsync(remote, Secret);
             before = await hub.Admin.InvokeOkAsync(remote, name);
-            // With synchronous=NORMAL, SQLite syncs the WAL at checkpoints, not at each commit: a disk that fails
-            // loses the commits not yet synced, as a power cut would (docs/hub.md). What was synced must survive.
+            // With synchronous=FULL (the default) each commit is synced already; the explicit sync keeps this test
+            // true under --sqlite-synchronous normal too, where a failing disk loses what was not yet synced.
             await Root.RunCheckedAsync("sync", "-f", Path.Combine(disk.Folder, "patchbay.db"));
 
             await disk.FailAsync();

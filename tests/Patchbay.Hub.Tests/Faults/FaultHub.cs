@@ -29,6 +29,9 @@ public sealed class FaultHub : IAsyncDisposable
 
     public LogCapture Logs { get; }
 
+    /// <summary>The hub's services, to look at its job storage.</summary>
+    public IServiceProvider Services => _hub.Services;
+
     /// <summary>The admin key, for starting another hub on the same state.</summary>
     public string AdminKey { get; private init; } = "";
 

@@ -435,6 +435,9 @@ namespace Patchbay.Hub.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("FailureReason")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("InvocationId")
                         .HasColumnType("uuid");
 

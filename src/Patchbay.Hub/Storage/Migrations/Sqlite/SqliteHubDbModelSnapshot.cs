@@ -426,6 +426,9 @@ namespace Patchbay.Hub.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FailureReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("InvocationId")
                         .HasColumnType("TEXT");
 
