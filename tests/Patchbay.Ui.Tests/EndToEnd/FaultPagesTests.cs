@@ -98,6 +98,39 @@ public sealed class FaultPagesTests(FaultyStorageHub hub, Browser browser) : ICl
         ui.ConsoleErrors.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task An_editor_change_made_while_the_database_is_down_stays_on_the_page_and_is_saved_when_it_is_back()
+    {
+        await using var ui = await browser.OpenAsync(hub.Address);
+        var page = ui.Page;
+        await ui.SignInAsync(hub.AdminKey, "/editor");
+        await ui.NewCustomDraftAsync("Outage draft " + Guid.NewGuid().ToString("N")[..8]);
+
+        await hub.Server.KillAsync();
+        try
+        {
+            await page.GetByLabel("Author").SetAsync("Typed during the outage");
+            var alert = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Your latest changes are not saved yet" });
+            await alert.WaitForAsync();
+            (await alert.InnerTextAsync()).ShouldContain("The hub's PostgreSQL database is unavailable");
+            await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Not saved yet" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByLabel("Author")).ToHaveValueAsync("Typed during the outage");
+            await ui.ScreenshotAsync("editor-save-fault");
+        }
+        finally
+        {
+            await hub.Server.StartAgainAsync();
+        }
+
+        // Tried again every few seconds: saved once the server is back, and kept across a reload.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = EditorSteps.SavedAt() })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "not saved yet" })).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await ui.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByLabel("Author")).ToHaveValueAsync("Typed during the outage");
+        ui.ConsoleErrors.ShouldBeEmpty();
+    }
+
     /// <summary>Clicks "Try again" until the page shows its own heading again.</summary>
     private static async Task TryAgainUntilAsync(UiPage ui, string heading)
     {

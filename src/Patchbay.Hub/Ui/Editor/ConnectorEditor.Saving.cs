@@ -3,6 +3,7 @@ using Microsoft.JSInterop;
 using Patchbay.Core.Model;
 using Patchbay.Hub.Drafts;
 using Patchbay.Hub.Security;
+using Patchbay.Hub.Storage;
 
 namespace Patchbay.Hub.Ui.Editor;
 
@@ -15,8 +16,14 @@ public partial class ConnectorEditor
 {
     private static readonly TimeSpan SaveDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a save the storage refused waits before it is tried again.</summary>
+    private static readonly TimeSpan SaveRetryDelay = TimeSpan.FromSeconds(StorageFaults.RetryAfterSeconds);
+
     private DraftRevision? _revision;
     private DraftRevision? _conflict;
+
+    /// <summary>Why the last save could not be stored (the database is down, the disk full); it is tried again.</summary>
+    private string? _saveFault;
     private bool _resolving;
     private int _loads;
     private long _version;
@@ -28,6 +35,7 @@ public partial class ConnectorEditor
     private bool Unsaved => _version != _savedVersion || _conflict is not null;
 
     private string SaveStatus => _conflict is not null ? "Not saved: conflict"
+        : _saveFault is not null ? "Not saved yet: trying again"
         : Unsaved ? "Unsaved changes"
         : _revision is { } revision ? $"Saved {DraftConflictBanner.Time(revision.SavedAt)}" : "Saved";
 
@@ -76,11 +84,11 @@ public partial class ConnectorEditor
         _ = SaveLaterAsync(_pendingSave.Token);
     }
 
-    private async Task SaveLaterAsync(CancellationToken cancellationToken)
+    private async Task SaveLaterAsync(CancellationToken cancellationToken, TimeSpan? delay = null)
     {
         try
         {
-            await Task.Delay(SaveDelay, cancellationToken);
+            await Task.Delay(delay ?? SaveDelay, cancellationToken);
             await InvokeAsync(SaveNowAsync);
         }
         catch (OperationCanceledException)
@@ -109,7 +117,15 @@ public partial class ConnectorEditor
             var (version, package, revision) = (_version, _package, overwriting?.Number ?? _revision.Number);
             var caller = Caller.From((await Authentication).User);
             _revision = await Hub.UseAsync<DraftStore, DraftRevision>(s => s.SaveAsync(DraftId, revision, package, caller, CancellationToken.None));
-            (_conflict, _savedVersion) = (null, version);
+            (_conflict, _savedVersion, _saveFault) = (null, version, null);
+        }
+        catch (Exception e) when (StorageFaults.Find(e, Options.DataFolder) is { } fault)
+        {
+            // The changes stay in the page (leaving still asks) and the save is tried again; the page keeps working.
+            _saveFault = fault.Detail;
+            _pendingSave?.Cancel();
+            _pendingSave = new CancellationTokenSource();
+            _ = SaveLaterAsync(_pendingSave.Token, SaveRetryDelay);
         }
         catch (DraftConflictException e)
         {
