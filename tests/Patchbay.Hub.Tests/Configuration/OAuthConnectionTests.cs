@@ -182,11 +182,7 @@ public abstract class OAuthConnectionTests(HubFixture hub, OAuthServer server) :
     {
         var name = "OAuth " + Guid.NewGuid().ToString("N")[..8];
         var package = new TestConnector { Name = name }
-            .Invoke("call", $$"""
-                fetch('{{server.ApiUrl}}', { headers: { Authorization: globals.authdata.authorizationheader } })
-                  .then(function (r) { return r.text().then(function (t) { callback(RESPONSE({ status: r.status, body: t }, null, 200)); }); })
-                  .catch(function (e) { callback(RESPONSE(null, { error: String(e) }, -500, String(e))); });
-                """, outputs: [new DataNode { Name = "status", Type = DataType.Integer }, new DataNode { Name = "body", Type = DataType.String }])
+            .Invoke("call", server.CallApiCode, outputs: [new DataNode { Name = "status", Type = DataType.Integer }, new DataNode { Name = "body", Type = DataType.String }])
             .Build()
             .With(
                 AuthenticationMethod.OAuth2,

@@ -35,11 +35,7 @@ public sealed class ScaleOutTests(TwoHubs hubs) : ScaleOutTestClass, IClassFixtu
     {
         var name = "OAuth " + Guid.NewGuid().ToString("N")[..8];
         await hubs.InstallAsync(new TestConnector { Name = name }
-            .Invoke("call", $$"""
-                fetch('{{hubs.OAuth.ApiUrl}}', { headers: { Authorization: globals.authdata.authorizationheader } })
-                  .then(function (r) { return r.text().then(function (t) { callback(RESPONSE({ status: r.status, body: t }, null, 200)); }); })
-                  .catch(function (e) { callback(RESPONSE(null, { error: String(e) }, -500, String(e))); });
-                """)
+            .Invoke("call", hubs.OAuth.CallApiCode)
             .Build().With(
                 AuthenticationMethod.OAuth2,
                 hubs.OAuth.Url,

@@ -48,6 +48,13 @@ public sealed class OAuthServer : IAsyncLifetime
 
     public string ApiUrl => Url + "/api/resource";
 
+    /// <summary>Action code that calls <see cref="ApiUrl"/> with the authorization header and answers its status and body.</summary>
+    public string CallApiCode => $$"""
+        fetch('{{ApiUrl}}', { headers: { Authorization: globals.authdata.authorizationheader } })
+          .then(function (r) { return r.text().then(function (t) { callback(RESPONSE({ status: r.status, body: t }, null, 200)); }); })
+          .catch(function (e) { callback(RESPONSE(null, { error: String(e) }, -500, String(e))); });
+        """;
+
     /// <summary>Access token lifetime announced in <c>expires_in</c>; the <see cref="ShortLivedClient"/>'s tokens live 100 s.</summary>
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(1);
 

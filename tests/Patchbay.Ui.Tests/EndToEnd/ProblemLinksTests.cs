@@ -28,12 +28,7 @@ public sealed partial class ProblemLinksTests(UiHub hub, Browser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add field to Inputs" }).ClickAsync();
         await page.GetByLabel("Name of Inputs field").SetAsync("bad name");
         var code = page.GetByRole(AriaRole.Textbox, new() { Name = "Code of actions/new-action.js" });
-        await code.FocusAsync();
-        await page.Keyboard.PressAsync("Control+End");
-        await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.TypeAsync("}");
-        var syntax = Problem(page, "Syntax error");
-        await syntax.WaitForAsync();
+        var line = await AddStrayBraceAsync(page, code);
 
         // The version, from the Actions tab.
         await Problem(page, "is not a semantic version").ClickAsync();
@@ -47,12 +42,8 @@ public sealed partial class ProblemLinksTests(UiHub hub, Browser browser)
 
         // The code's line: the cursor is where the problem says.
         await page.GetByRole(AriaRole.Tab, new() { Name = "General" }).ClickAsync();
-        var at = LineColumn().Match(await syntax.Locator("code").InnerTextAsync());
-        at.Success.ShouldBeTrue();
-        await syntax.ClickAsync();
-        await Assertions.Expect(code).ToBeFocusedAsync();
-        var line = await page.EvaluateAsync<int>("() => monaco.editor.getEditors().find(e => e.hasTextFocus()).getPosition().lineNumber");
-        line.ShouldBe(int.Parse(at.Groups[1].Value, CultureInfo.InvariantCulture));
+        await Problem(page, "Syntax error").ClickAsync();
+        await ExpectCursorOnLineAsync(page, code, line);
         ui.ConsoleErrors.ShouldBeEmpty();
     }
 
@@ -68,25 +59,35 @@ public sealed partial class ProblemLinksTests(UiHub hub, Browser browser)
         await page.GetByLabel("Authentication method").SelectOptionAsync("Custom");
         await page.GetByRole(AriaRole.Button, new() { Name = "auth.js", Exact = true }).ClickAsync();
         var code = page.GetByRole(AriaRole.Textbox, new() { Name = "Code of auth/auth.js" });
-        await code.FocusAsync();
-        await page.Keyboard.PressAsync("Control+End");
-        await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.TypeAsync("}");
-        var syntax = Problem(page, "Syntax error");
-        await syntax.WaitForAsync();
+        var line = await AddStrayBraceAsync(page, code);
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "auth.js" })).ToBeHiddenAsync();
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "General" }).ClickAsync();
-        var at = LineColumn().Match(await syntax.Locator("code").InnerTextAsync());
-        at.Success.ShouldBeTrue();
-        await syntax.ClickAsync();
+        await Problem(page, "Syntax error").ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "auth.js" })).ToBeVisibleAsync();
-        await Assertions.Expect(code).ToBeFocusedAsync();
-        var line = await page.EvaluateAsync<int>("() => monaco.editor.getEditors().find(e => e.hasTextFocus()).getPosition().lineNumber");
-        line.ShouldBe(int.Parse(at.Groups[1].Value, CultureInfo.InvariantCulture));
+        await ExpectCursorOnLineAsync(page, code, line);
         ui.ConsoleErrors.ShouldBeEmpty();
+    }
+
+    /// <summary>Types a stray closing brace on a new last line of the code; answers the line the syntax error names.</summary>
+    private static async Task<int> AddStrayBraceAsync(IPage page, ILocator code)
+    {
+        await code.FocusAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("}");
+        var at = LineColumn().Match(await Problem(page, "Syntax error").Locator("code").InnerTextAsync());
+        at.Success.ShouldBeTrue();
+        return int.Parse(at.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExpectCursorOnLineAsync(IPage page, ILocator code, int line)
+    {
+        await Assertions.Expect(code).ToBeFocusedAsync();
+        var cursor = await page.EvaluateAsync<int>("() => monaco.editor.getEditors().find(e => e.hasTextFocus()).getPosition().lineNumber");
+        cursor.ShouldBe(line);
     }
 
     private static ILocator Problem(IPage page, string text) =>
