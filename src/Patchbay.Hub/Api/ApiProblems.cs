@@ -88,6 +88,7 @@ public static class StatusCodesFor
     public const int UnsupportedMediaType = 415;
     public const int UnprocessableContent = 422;
     public const int TooManyRequests = 429;
+    public const int InternalServerError = 500;
     public const int ServiceUnavailable = 503;
     public const int InsufficientStorage = 507;
 
@@ -102,6 +103,7 @@ public static class StatusCodesFor
         UnsupportedMediaType => "Unsupported Media Type",
         UnprocessableContent => "Unprocessable Content",
         TooManyRequests => "Too Many Requests",
+        InternalServerError => "Internal Server Error",
         ServiceUnavailable => "Service Unavailable",
         InsufficientStorage => "Insufficient Storage",
         _ => "Error",
