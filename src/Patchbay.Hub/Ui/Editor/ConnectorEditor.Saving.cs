@@ -71,24 +71,34 @@ public partial class ConnectorEditor
     /// </summary>
     private void Edit(ConnectorPackage package)
     {
+        if (ReferenceEquals(package, _package))
+        {
+            return; // an edit that changed nothing (a file created only if missing) is nothing to save
+        }
+
         _package = package;
         _version++;
         Validate();
         _pendingSave?.Cancel();
-        if (_conflict is not null)
+        if (_conflict is null)
         {
-            return;
+            SaveAfter(SaveDelay);
         }
-
-        _pendingSave = new CancellationTokenSource();
-        _ = SaveLaterAsync(_pendingSave.Token);
     }
 
-    private async Task SaveLaterAsync(CancellationToken cancellationToken, TimeSpan? delay = null)
+    /// <summary>Saves after <paramref name="delay"/>, unless a newer change or retry schedules its own save first.</summary>
+    private void SaveAfter(TimeSpan delay)
+    {
+        _pendingSave?.Cancel();
+        _pendingSave = new CancellationTokenSource();
+        _ = SaveLaterAsync(delay, _pendingSave.Token);
+    }
+
+    private async Task SaveLaterAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(delay ?? SaveDelay, cancellationToken);
+            await Task.Delay(delay, cancellationToken);
             await InvokeAsync(SaveNowAsync);
         }
         catch (OperationCanceledException)
@@ -123,9 +133,7 @@ public partial class ConnectorEditor
         {
             // The changes stay in the page (leaving still asks) and the save is tried again; the page keeps working.
             _saveFault = fault.Detail;
-            _pendingSave?.Cancel();
-            _pendingSave = new CancellationTokenSource();
-            _ = SaveLaterAsync(_pendingSave.Token, SaveRetryDelay);
+            SaveAfter(SaveRetryDelay);
         }
         catch (DraftConflictException e)
         {

@@ -42,9 +42,9 @@ public sealed class RestRequestProblems
     /// <summary>The messages about one of Patchbay's options (<c>bodyInput</c>, <c>pagination.pageSize</c>, <c>headers["Accept"]</c>, ...).</summary>
     public string? OfOption(string member) => Messages(At.RestOption(_index, member));
 
-    public string? OfHeader(string name) => OfOption($"headers[\"{name}\"]");
+    public string? OfHeader(string name) => OfOption(Header(name));
 
-    public string? OfQuery(string name) => OfOption($"query[\"{name}\"]");
+    public string? OfQuery(string name) => OfOption(Query(name));
 
     /// <summary>The <c>data-place</c> of the field that edits the URL, the method... (<c>rest.url</c>, ...), so problems lead to it.</summary>
     public string PlaceOfRequest(string member) => ProblemPlace.Key(At.Action(_index, member));
@@ -52,9 +52,13 @@ public sealed class RestRequestProblems
     /// <summary>The <c>data-place</c> of the field that edits one of Patchbay's options (<c>pagination.pageSize</c>, ...).</summary>
     public string PlaceOfOption(string member) => ProblemPlace.Key(At.RestOption(_index, member));
 
-    public string PlaceOfHeader(string name) => PlaceOfOption($"headers[\"{name}\"]");
+    public string PlaceOfHeader(string name) => PlaceOfOption(Header(name));
 
-    public string PlaceOfQuery(string name) => PlaceOfOption($"query[\"{name}\"]");
+    public string PlaceOfQuery(string name) => PlaceOfOption(Query(name));
+
+    private static string Header(string name) => $"headers[\"{name}\"]";
+
+    private static string Query(string name) => $"query[\"{name}\"]";
 
     private string? Messages(Location location)
     {
