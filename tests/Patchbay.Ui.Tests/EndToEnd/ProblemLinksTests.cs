@@ -85,9 +85,9 @@ public sealed partial class ProblemLinksTests(UiHub hub, Browser browser)
 
     private static async Task ExpectCursorOnLineAsync(IPage page, ILocator code, int line)
     {
+        // A dialog's focus trap may take the focus for a moment before it is given back: wait for it to settle.
+        await page.WaitForFunctionAsync("line => monaco.editor.getEditors().some(e => e.hasTextFocus() && e.getPosition().lineNumber === line)", line);
         await Assertions.Expect(code).ToBeFocusedAsync();
-        var cursor = await page.EvaluateAsync<int>("() => monaco.editor.getEditors().find(e => e.hasTextFocus()).getPosition().lineNumber");
-        cursor.ShouldBe(line);
     }
 
     private static ILocator Problem(IPage page, string text) =>
